@@ -1,0 +1,32 @@
+namespace MailFromConsole.Core.Ses;
+
+/// <summary>
+/// The SES operations the console needs, one region per call. Implemented over the wire by
+/// MailFromConsole.Aws (real AWS or the embedded local AWS). Failures surface as <see cref="AwsServiceException"/>.
+/// </summary>
+public interface ISesClient
+{
+    Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<string, IdentityVerificationAttributes>> GetIdentityVerificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
+
+    Task VerifyEmailIdentityAsync(string region, string emailAddress, CancellationToken cancellationToken = default);
+
+    /// <returns>The verification token to publish as TXT at <c>_amazonses.&lt;domain&gt;</c>.</returns>
+    Task<string> VerifyDomainIdentityAsync(string region, string domain, CancellationToken cancellationToken = default);
+
+    Task DeleteIdentityAsync(string region, string identity, CancellationToken cancellationToken = default);
+
+    /// <param name="mailFromDomain">null disables the custom MAIL FROM domain.</param>
+    Task SetIdentityMailFromDomainAsync(string region, string identity, string? mailFromDomain, BehaviorOnMxFailure? behaviorOnMxFailure, CancellationToken cancellationToken = default);
+
+    /// <summary>Any number of identities; the client sends batches of at most 100.</summary>
+    Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetIdentityMailFromDomainAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
+
+    Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default);
+
+    /// <returns>The MessageId.</returns>
+    Task<string> SendEmailAsync(string region, SendEmailRequest request, CancellationToken cancellationToken = default);
+}
