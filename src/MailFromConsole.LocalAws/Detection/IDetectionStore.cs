@@ -1,0 +1,23 @@
+using MailFromConsole.Core.Ses;
+
+namespace MailFromConsole.LocalAws.Detection;
+
+/// <summary>A custom MAIL FROM setup SES is (or keeps) checking.</summary>
+/// <param name="SetupStartedAt">When SetIdentityMailFromDomain last set this domain: the 72-hour-like window starts here.</param>
+public sealed record MailFromSetup(string Region, string Identity, string MailFromDomain, CustomMailFromStatus Status, DateTimeOffset SetupStartedAt);
+
+/// <summary>A domain identity waiting for (or keeping) its _amazonses TXT verification.</summary>
+public sealed record DomainVerification(string Region, string Domain, string Token, VerificationStatus Status, DateTimeOffset StartedAt);
+
+/// <summary>What the MX-detection worker reads and writes. Implemented by the SQLite store.</summary>
+public interface IDetectionStore
+{
+    IReadOnlyList<MailFromSetup> MailFromSetups();
+
+    /// <summary>Writes a new status only if the identity still has the same MAIL FROM domain and setup start (no lost update).</summary>
+    void UpdateMailFromStatus(MailFromSetup setup, CustomMailFromStatus newStatus);
+
+    IReadOnlyList<DomainVerification> PendingDomainVerifications();
+
+    void UpdateDomainVerification(DomainVerification verification, VerificationStatus newStatus);
+}
