@@ -1,27 +1,32 @@
 using MailFromConsole.Web.Components;
+using MailFromConsole.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var contentRoot = ContentLocator.FindContentRoot();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = contentRoot,
+    WebRootPath = Path.Combine(contentRoot, ContentLocator.AssetsFolder),
+});
+// MudBlazor's CSS/JS come from the package as static web assets, also outside Development.
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+await builder.StartLocalAwsIfConfiguredAsync();
+builder.Services.AddApplicationServices(builder.Configuration);
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
 app.UseAntiforgery();
-
+app.UseStaticFiles();
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.LogListeningUrls();
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the browser tests.</summary>
+public partial class Program;

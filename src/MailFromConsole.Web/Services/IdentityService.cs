@@ -1,0 +1,108 @@
+using System.Net.Mail;
+using MailFromConsole.Core.MailFrom;
+using MailFromConsole.Core.Ses;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.Web.Services;
+
+public sealed class IdentityService(ISesClient ses, IdentityDirectory directory, IMailFromStatusCache statusCache, ILogger<IdentityService> logger) : IIdentityService
+{
+    public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default) =>
+        ServiceEdge.RunAsync(logger, "List identities", async () =>
+        {
+            var names = await directory.NamesAsync(region, type, cancellationToken);
+            IEnumerable<string> matching = names;
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                var search = query.Search.Trim();
+                matching = matching.Where(n => n.Contains(search, StringComparison.OrdinalIgnoreCase));
+            }
+            var sorted = query.Descending
+                ? matching.OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase)
+                : matching.OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
+            var all = sorted.ToList();
+            var pageSize = Math.Clamp(query.PageSize, 1, 100);
+            var visible = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToList();
+            var rows = await RowsAsync(region, type, visible, cancellationToken);
+            return new IdentityListPage(rows, all.Count);
+        });
+
+    public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default) =>
+        ServiceEdge.RunAsync(logger, "Read identity", async () =>
+        {
+            var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
+            var rows = await RowsAsync(region, type, [identity], cancellationToken);
+            return rows[0];
+        });
+
+    public string? CheckNewIdentity(IdentityType type, string? identity)
+    {
+        var value = identity?.Trim() ?? "";
+        if (value.Length == 0) return type == IdentityType.EmailAddress ? "Enter an email address." : "Enter a domain.";
+        if (value.Any(char.IsWhiteSpace) || value.Any(char.IsControl)) return "Remove spaces and line breaks.";
+        if (type == IdentityType.EmailAddress)
+        {
+            if (!MailAddress.TryCreate(value, out var address) || address.Address != value || value.Count(c => c == '@') != 1)
+                return "Enter an email address such as user@example.com.";
+            return DomainProblem(value[(value.IndexOf('@') + 1)..]);
+        }
+        if (value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
+        return DomainProblem(value);
+    }
+
+    public Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
+    {
+        var problem = CheckNewIdentity(type, identity);
+        if (problem is not null) return Task.FromResult(ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput"));
+        return StartVerificationAsync(region, type, identity.Trim(), cancellationToken);
+    }
+
+    public Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default) =>
+        StartVerificationAsync(region, type, identity, cancellationToken);
+
+    public Task<ServiceResult> DeleteAsync(string region, string identity, CancellationToken cancellationToken = default) =>
+        ServiceEdge.RunAsync(logger, "Remove identity", async () =>
+        {
+            await ses.DeleteIdentityAsync(region, identity, cancellationToken);
+            directory.Invalidate(region);
+            statusCache.Invalidate(region, identity);
+        });
+
+    private Task<ServiceResult<VerificationStarted>> StartVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken) =>
+        ServiceEdge.RunAsync(logger, "Verify identity", async () =>
+        {
+            VerificationStarted started;
+            if (type == IdentityType.EmailAddress)
+            {
+                await ses.VerifyEmailIdentityAsync(region, identity, cancellationToken);
+                started = new VerificationStarted(identity, type, null, null);
+            }
+            else
+            {
+                var token = await ses.VerifyDomainIdentityAsync(region, identity, cancellationToken);
+                started = new VerificationStarted(identity, type, $"_amazonses.{identity.TrimEnd('.').ToLowerInvariant()}", token);
+            }
+            directory.Invalidate(region);
+            return started;
+        });
+
+    private async Task<IReadOnlyList<IdentityRow>> RowsAsync(string region, IdentityType type, IReadOnlyList<string> identities, CancellationToken cancellationToken)
+    {
+        if (identities.Count == 0) return [];
+        var verification = await ses.GetIdentityVerificationAttributesAsync(region, identities, cancellationToken);
+        var mailFrom = await statusCache.GetAsync(region, identities, cancellationToken);
+        return identities.Select(name =>
+        {
+            verification.TryGetValue(name, out var v);
+            mailFrom.TryGetValue(name, out var m);
+            return new IdentityRow(name, type, v?.VerificationStatus ?? VerificationStatus.NotStarted, v?.VerificationToken, m);
+        }).ToList();
+    }
+
+    // The Core rules validate DNS names; a domain is valid for an identity when a subdomain of it would be.
+    private static string? DomainProblem(string domain)
+    {
+        var check = MailFromDomainRules.Validate(domain, "mail." + domain.TrimEnd('.'));
+        return check.IsValid ? null : $"\"{domain}\" is not a valid domain name.";
+    }
+}

@@ -1,0 +1,63 @@
+using MailFromConsole.Core;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.Web.Services;
+
+/// <summary>
+/// The one place where AWS and network failures become messages. An unhandled exception in Blazor Server ends the
+/// user's circuit, so every service call that reaches AWS or DNS goes through here.
+/// </summary>
+internal static class ServiceEdge
+{
+    public static async Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return ServiceResult<T>.Ok(await call());
+        }
+        catch (AwsServiceException ex)
+        {
+            logger.LogWarning("{What} failed: {Service} {Code} {Message} (request {RequestId})", what, ex.Service, ex.ErrorCode, ex.AwsMessage, ex.RequestId);
+            return ServiceResult<T>.Fail(AwsErrorText.Describe(ex), ex.ErrorCode);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning(ex, "{What} failed: network error", what);
+            return ServiceResult<T>.Fail($"Could not reach the AWS endpoint ({ex.Message}). Check the network or the configured service URL and try again.", "NetworkError");
+        }
+        catch (TimeoutException ex)
+        {
+            logger.LogWarning(ex, "{What} timed out", what);
+            return ServiceResult<T>.Fail("The request to AWS timed out. Try again in a moment.", "Timeout");
+        }
+    }
+
+    public static async Task<ServiceResult> RunAsync(ILogger logger, string what, Func<Task> call)
+    {
+        var result = await RunAsync(logger, what, async () => { await call(); return true; });
+        return result.Succeeded ? ServiceResult.Ok() : ServiceResult.Fail(result.Error!, result.ErrorCode);
+    }
+}
+
+/// <summary>Plain words for the AWS error codes the console meets, with AWS's own message kept for detail.</summary>
+public static class AwsErrorText
+{
+    public static string Describe(AwsServiceException ex)
+    {
+        var lead = ex.ErrorCode switch
+        {
+            "Throttling" or "ThrottlingException" => "AWS is throttling requests (rate exceeded). Wait a few seconds and try again.",
+            "PriorRequestNotComplete" => "Route 53 is still applying a previous change to this zone. Try again in a few seconds.",
+            "MailFromDomainNotVerified" or "MailFromDomainNotVerifiedException" =>
+                "SES rejected the message: the custom MAIL FROM domain is not verified yet and the behaviour is \"Reject message\".",
+            "InvalidChangeBatch" => "Route 53 refused the change.",
+            "NoSuchHostedZone" => "The hosted zone no longer exists in Route 53.",
+            "InvalidParameterValue" => "SES refused the value.",
+            "SignatureDoesNotMatch" or "InvalidClientTokenId" or "UnrecognizedClientException" =>
+                "AWS refused the credentials. Check the configured profile or access keys.",
+            "AccessDenied" or "AccessDeniedException" => "The AWS credentials are not allowed to do this.",
+            _ => $"{ex.Service} returned {ex.ErrorCode}.",
+        };
+        return string.IsNullOrWhiteSpace(ex.AwsMessage) ? lead : $"{lead} ({ex.AwsMessage})";
+    }
+}
