@@ -1,5 +1,6 @@
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Services;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -19,7 +20,7 @@ public static class ApplicationServices
 
         services.AddAwsClients(configuration);
         services.Configure<DnsResolverOptions>(configuration.GetSection("Dns"));
-        services.AddDnsDiagnostics(configuration);
+        services.AddSingleton<IMailFromDnsDiagnostics>(sp => new MailFromDnsDiagnostics(sp.GetRequiredService<IOptions<DnsResolverOptions>>().Value));
 
         return services.AddConsoleServices(configuration);
     }

@@ -1,13 +1,9 @@
-using MailFromConsole.Core.Diagnosis;
-
 namespace MailFromConsole.Web.Hosting;
 
 // Placeholders until branches `aws` and `core` are merged; removed then.
 internal static class PendingBranches
 {
     public static IServiceCollection AddAwsClients(this IServiceCollection services, IConfiguration configuration) => services;
-
-    public static IServiceCollection AddDnsDiagnostics(this IServiceCollection services, IConfiguration configuration) => services;
 }
 
 internal static class PendingLocalAws

@@ -1,0 +1,55 @@
+using System.Net;
+using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.LocalAws.Dns;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MailFromConsole.Web.Tests.Fakes;
+
+/// <summary>
+/// The test account: in-memory SES and Route 53 at the client interfaces, and a real DNS server on loopback that
+/// serves the Route 53 zones (and "outside" zones), so the console's DnsClient diagnosis asks real DNS.
+/// The DNS server starts on the first diagnosis (most tests never need it).
+/// </summary>
+public sealed class FakeAws : IAsyncDisposable
+{
+    public const string Region = "us-east-1";
+
+    private readonly SemaphoreSlim dnsGate = new(1, 1);
+    private LocalDnsServer? dns;
+    private MailFromDnsDiagnostics? diagnostics;
+
+    public FakeAws() => Diagnostics = new RealDnsDiagnostics(this);
+
+    public InMemorySes Ses { get; } = new();
+    public InMemoryRoute53 Route53 { get; } = new();
+    public IMailFromDnsDiagnostics Diagnostics { get; }
+
+    public static Task<FakeAws> StartAsync() => Task.FromResult(new FakeAws());
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dns is not null) await dns.DisposeAsync();
+    }
+
+    private async Task<MailFromDnsDiagnostics> DiagnosticsAsync()
+    {
+        await dnsGate.WaitAsync();
+        try
+        {
+            if (diagnostics is not null) return diagnostics;
+            dns = new LocalDnsServer(Route53, NullLogger<LocalDnsServer>.Instance);
+            await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, 0), CancellationToken.None);
+            return diagnostics = new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = dns.Endpoint.ToString(), Timeout = TimeSpan.FromSeconds(2) });
+        }
+        finally
+        {
+            dnsGate.Release();
+        }
+    }
+
+    private sealed class RealDnsDiagnostics(FakeAws owner) : IMailFromDnsDiagnostics
+    {
+        public async Task<DnsDiagnosis> DiagnoseAsync(string mailFromDomain, string region, CancellationToken cancellationToken = default) =>
+            await (await owner.DiagnosticsAsync()).DiagnoseAsync(mailFromDomain, region, cancellationToken);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using MailFromConsole.Core;
+using MailFromConsole.Core.Ses;
+
+namespace MailFromConsole.Web.Tests.Fakes;
+
+/// <summary>
+/// In-memory SES at the console's true edge (ISesClient): regional identities, MAIL FROM settings and notification
+/// attributes, SES's own set-time rules, and a hook to fail the next call of an operation with an AWS error.
+/// </summary>
+public sealed class InMemorySes : ISesClient
+{
+    public sealed class Identity(string name, VerificationStatus status)
+    {
+        public string Name { get; } = name;
+        public VerificationStatus Status { get; set; } = status;
+        public string? Token { get; set; }
+        public IdentityMailFromDomainAttributes MailFrom { get; set; } = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
+        public bool ForwardingEnabled { get; set; } = true;
+    }
+
+    private readonly ConcurrentDictionary<(string Region, string Name), Identity> identities = new();
+    private readonly ConcurrentDictionary<string, AwsServiceException> failNext = new();
+
+    /// <summary>Sizes of each GetIdentityMailFromDomainAttributes call, to check batching.</summary>
+    public ConcurrentQueue<int> MailFromBatchSizes { get; } = new();
+
+    public ConcurrentQueue<int> VerificationBatchSizes { get; } = new();
+
+    public ConcurrentQueue<SendEmailRequest> SentEmails { get; } = new();
+
+    public int ListIdentitiesCalls;
+
+    public Identity Add(string region, string name, VerificationStatus status = VerificationStatus.Success)
+    {
+        var identity = new Identity(name, status);
+        identities[(region, name)] = identity;
+        return identity;
+    }
+
+    public Identity? Find(string region, string name) => identities.TryGetValue((region, name), out var i) ? i : null;
+
+    /// <summary>The next call of <paramref name="operation"/> (e.g. "SetIdentityMailFromDomain") throws this error.</summary>
+    public void FailNext(string operation, string code, string message) =>
+        failNext[operation] = new AwsServiceException("SES", code, message, 400, "req-test");
+
+    private void Check(string operation)
+    {
+        if (failNext.TryRemove(operation, out var ex)) throw ex;
+    }
+
+    public Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default)
+    {
+        Check("ListIdentities");
+        Interlocked.Increment(ref ListIdentitiesCalls);
+        var all = identities.Where(p => p.Key.Region == region)
+            .Select(p => p.Key.Name)
+            .Where(n => identityType is null || (identityType == IdentityType.EmailAddress) == n.Contains('@'))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+        var start = nextToken is null ? 0 : int.Parse(nextToken);
+        var size = maxItems ?? 1000;
+        var page = all.Skip(start).Take(size).ToList();
+        var next = start + size < all.Count ? (start + size).ToString() : null;
+        return Task.FromResult(new IdentityPage(page, next));
+    }
+
+    public Task<IReadOnlyDictionary<string, IdentityVerificationAttributes>> GetIdentityVerificationAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        Check("GetIdentityVerificationAttributes");
+        VerificationBatchSizes.Enqueue(names.Count);
+        IReadOnlyDictionary<string, IdentityVerificationAttributes> result = names
+            .Select(n => Find(region, n))
+            .OfType<Identity>()
+            .ToDictionary(i => i.Name, i => new IdentityVerificationAttributes(i.Status, i.Token));
+        return Task.FromResult(result);
+    }
+
+    public Task VerifyEmailIdentityAsync(string region, string emailAddress, CancellationToken cancellationToken = default)
+    {
+        Check("VerifyEmailIdentity");
+        var identity = Find(region, emailAddress) ?? Add(region, emailAddress, VerificationStatus.Pending);
+        identity.Status = VerificationStatus.Pending;
+        return Task.CompletedTask;
+    }
+
+    public Task<string> VerifyDomainIdentityAsync(string region, string domain, CancellationToken cancellationToken = default)
+    {
+        Check("VerifyDomainIdentity");
+        var identity = Find(region, domain) ?? Add(region, domain, VerificationStatus.Pending);
+        identity.Status = VerificationStatus.Pending;
+        identity.Token ??= $"token-{region}-{domain}";
+        return Task.FromResult(identity.Token);
+    }
+
+    public Task DeleteIdentityAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        Check("DeleteIdentity");
+        identities.TryRemove((region, identity), out _);
+        return Task.CompletedTask;
+    }
+
+    public Task SetIdentityMailFromDomainAsync(string region, string identity, string? mailFromDomain, BehaviorOnMxFailure? behaviorOnMxFailure, CancellationToken cancellationToken = default)
+    {
+        Check("SetIdentityMailFromDomain");
+        var found = Find(region, identity) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{identity}' does not exist.", 400, "req-test");
+        found.MailFrom = mailFromDomain is null
+            ? new IdentityMailFromDomainAttributes(null, null, BehaviorOnMxFailure.UseDefaultValue)
+            : new IdentityMailFromDomainAttributes(mailFromDomain, CustomMailFromStatus.Pending, behaviorOnMxFailure ?? BehaviorOnMxFailure.UseDefaultValue);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetIdentityMailFromDomainAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        Check("GetIdentityMailFromDomainAttributes");
+        if (names.Count > 100) throw new AwsServiceException("SES", "InvalidParameterValue", "Too many identities.", 400, "req-test");
+        MailFromBatchSizes.Enqueue(names.Count);
+        IReadOnlyDictionary<string, IdentityMailFromDomainAttributes> result = names
+            .Select(n => Find(region, n))
+            .OfType<Identity>()
+            .ToDictionary(i => i.Name, i => i.MailFrom);
+        return Task.FromResult(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        Check("GetIdentityNotificationAttributes");
+        IReadOnlyDictionary<string, IdentityNotificationAttributes> result = names
+            .Select(n => Find(region, n))
+            .OfType<Identity>()
+            .ToDictionary(i => i.Name, i => new IdentityNotificationAttributes(null, null, null, i.ForwardingEnabled));
+        return Task.FromResult(result);
+    }
+
+    public Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default)
+    {
+        Check("SetIdentityFeedbackForwardingEnabled");
+        (Find(region, identity) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{identity}' does not exist.", 400, "req-test"))
+            .ForwardingEnabled = forwardingEnabled;
+        return Task.CompletedTask;
+    }
+
+    public Task<string> SendEmailAsync(string region, SendEmailRequest request, CancellationToken cancellationToken = default)
+    {
+        Check("SendEmail");
+        var domain = request.Source[(request.Source.IndexOf('@') + 1)..];
+        var identity = Find(region, request.Source) ?? Find(region, domain)
+            ?? throw new AwsServiceException("SES", "MessageRejected", $"Email address is not verified: {request.Source}", 400, "req-test");
+        if (identity.MailFrom is { MailFromDomain: not null, BehaviorOnMxFailure: BehaviorOnMxFailure.RejectMessage } m && m.MailFromDomainStatus != CustomMailFromStatus.Success)
+            throw new AwsServiceException("SES", "MailFromDomainNotVerifiedException", $"Custom MAIL FROM domain {m.MailFromDomain} is not verified.", 400, "req-test");
+        SentEmails.Enqueue(request);
+        return Task.FromResult($"msg-{SentEmails.Count}");
+    }
+}
