@@ -20,7 +20,7 @@ public sealed class InMemorySes : ISesClient
     }
 
     private readonly ConcurrentDictionary<(string Region, string Name), Identity> identities = new();
-    private readonly ConcurrentDictionary<string, AwsServiceException> failNext = new();
+    private readonly ConcurrentDictionary<string, Exception> failNext = new();
 
     /// <summary>Sizes of each GetIdentityMailFromDomainAttributes call, to check batching.</summary>
     public ConcurrentQueue<int> MailFromBatchSizes { get; } = new();
@@ -43,6 +43,9 @@ public sealed class InMemorySes : ISesClient
     /// <summary>The next call of <paramref name="operation"/> (e.g. "SetIdentityMailFromDomain") throws this error.</summary>
     public void FailNext(string operation, string code, string message) =>
         failNext[operation] = new AwsServiceException("SES", code, message, 400, "req-test");
+
+    /// <summary>The next call of <paramref name="operation"/> throws <paramref name="exception"/> (e.g. a network error).</summary>
+    public void FailNext(string operation, Exception exception) => failNext[operation] = exception;
 
     private void Check(string operation)
     {
