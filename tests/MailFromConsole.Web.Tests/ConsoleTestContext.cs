@@ -27,9 +27,12 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
         Render<MudPopoverProvider>();
-        Render<MudSnackbarProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }
+
+    /// <summary>Where snackbar messages appear (after <see cref="RenderProviders"/>).</summary>
+    protected IRenderedComponent<MudSnackbarProvider> Snackbars { get; private set; } = null!;
 
     /// <summary>Opens a dialog through IDialogService, as the pages do.</summary>
     protected async Task<IDialogReference> ShowDialogAsync<TDialog>(IRenderedComponent<MudDialogProvider> provider, string title, DialogParameters<TDialog> parameters)
