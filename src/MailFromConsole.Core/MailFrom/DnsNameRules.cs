@@ -155,16 +155,20 @@ public static class DnsNameRules
         }
 
         const int max = 60;
+        var shown = input.Length > max ? input[..max] : input;
         var builder = new StringBuilder("'");
-        foreach (var c in input.Length > max ? input[..max] : input)
+        for (var i = 0; i < shown.Length; i++)
         {
+            var c = shown[i];
+            var pairedSurrogate = char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1])
+                                  || char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(shown[i - 1]);
             builder.Append(c switch
             {
                 '\r' => "\\r",
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\0' => "\\0",
-                _ when IsInvisible(c) => $"\\u{(int)c:X4}",
+                _ when IsInvisible(c) || char.IsSurrogate(c) && !pairedSurrogate => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }
@@ -233,6 +237,12 @@ public static class DnsNameRules
             {
                 problems.Add($"The label {Display(label)} mixes Latin letters with Cyrillic or Greek letters that look alike (for example Cyrillic 'а' and Latin 'a'). Type the name again with one alphabet.");
             }
+
+            var symbols = label.Where(c => c > 0x7F && !IsIdnDot(c) && !IsLetterMarkOrDigit(c)).Select(c => char.IsSurrogate(c) ? '\uD800' : c).Distinct().Take(3).ToList();
+            if (symbols.Count > 0)
+            {
+                problems.Add($"The label {Display(label)} contains {string.Join(", ", symbols.Select(c => char.IsSurrogate(c) ? "an emoji or symbol" : Display(c.ToString())))}, which is not a letter or digit; symbols and emoji are not allowed in a domain name.");
+            }
         }
 
         if (problems.Count > 0)
@@ -259,6 +269,15 @@ public static class DnsNameRules
 
         return true;
     }
+
+    // IDNA treats these as dots (ideographic, fullwidth and halfwidth full stops).
+    private static bool IsIdnDot(char c) => c is '\u3002' or '\uFF0E' or '\uFF61';
+
+    // Surrogate pairs (emoji and other supplementary characters) fall out here as well: they are not BMP letters.
+    private static bool IsLetterMarkOrDigit(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
+        UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or
+        UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber;
 
     private static bool MixesLookAlikeScripts(string label)
     {
