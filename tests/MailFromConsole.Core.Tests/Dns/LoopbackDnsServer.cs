@@ -109,7 +109,17 @@ public sealed class LoopbackDnsServer : IDisposable
     public LoopbackDnsServer AddCname(string name, string target) =>
         Add(new CNameRecord(DomainName.Parse(name), Ttl, DomainName.Parse(target)));
 
-    public void Dispose() => _server.Stop();
+    public void Dispose()
+    {
+        try
+        {
+            _server.Stop();
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.All(inner => inner is OperationCanceledException))
+        {
+            // Stop() cancels the server's own accept loops and rethrows their cancellation; nothing failed.
+        }
+    }
 
     private LoopbackDnsServer Add(DnsRecordBase record)
     {
