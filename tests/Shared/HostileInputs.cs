@@ -195,16 +195,16 @@ public static class HostileInputs
     public static IReadOnlyList<HostileIdentity> Identities => IdentityRows;
 
     /// <summary>Keys of the MAIL FROM rows, for <c>[MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]</c>.</summary>
-    public static TheoryData<string> MailFromDomainKeys => Keys(MailFromRows.Select(r => r.Key));
+    public static Xunit.TheoryData<string> MailFromDomainKeys => Keys(MailFromRows.Select(r => r.Key));
 
     /// <summary>Keys of the valid MAIL FROM rows only.</summary>
-    public static TheoryData<string> ValidMailFromDomainKeys => Keys(MailFromRows.Where(r => r.IsValid).Select(r => r.Key));
+    public static Xunit.TheoryData<string> ValidMailFromDomainKeys => Keys(MailFromRows.Where(r => r.IsValid).Select(r => r.Key));
 
     /// <summary>Keys of the MAIL FROM rows that must be refused.</summary>
-    public static TheoryData<string> InvalidMailFromDomainKeys => Keys(MailFromRows.Where(r => !r.IsValid).Select(r => r.Key));
+    public static Xunit.TheoryData<string> InvalidMailFromDomainKeys => Keys(MailFromRows.Where(r => !r.IsValid).Select(r => r.Key));
 
     /// <summary>Keys of the identity rows.</summary>
-    public static TheoryData<string> IdentityKeys => Keys(IdentityRows.Select(r => r.Key));
+    public static Xunit.TheoryData<string> IdentityKeys => Keys(IdentityRows.Select(r => r.Key));
 
     /// <summary>The MAIL FROM rows as <c>object[]</c> { key } for runners that want that shape.</summary>
     public static IEnumerable<object[]> MailFromDomainRows => MailFromRows.Select(r => new object[] { r.Key });
@@ -213,9 +213,9 @@ public static class HostileInputs
 
     public static HostileIdentity IdentityInput(string key) => IdentityRows.Single(r => r.Key == key);
 
-    private static TheoryData<string> Keys(IEnumerable<string> keys)
+    private static Xunit.TheoryData<string> Keys(IEnumerable<string> keys)
     {
-        var data = new TheoryData<string>();
+        var data = new Xunit.TheoryData<string>();
         foreach (var key in keys)
         {
             data.Add(key);

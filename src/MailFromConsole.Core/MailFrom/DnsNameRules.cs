@@ -60,6 +60,12 @@ public static class DnsNameRules
             return false;
         }
 
+        if (name.Length > 1 && name.Contains(".."))
+        {
+            problems.Add($"{what} {Display(name)} has an empty part between two dots ('..').");
+            return false;
+        }
+
         if (name.EndsWith('.'))
         {
             name = name[..^1];
@@ -71,15 +77,9 @@ public static class DnsNameRules
             return false;
         }
 
-        if (name.Contains(".."))
-        {
-            problems.Add($"{what} {Display(input)} has an empty part between two dots ('..').");
-            return false;
-        }
-
         if (name.StartsWith('.'))
         {
-            problems.Add($"{what} {Display(input)} starts with a dot; remove it.");
+            problems.Add($"{what} {Display(name)} starts with a dot; remove it.");
             return false;
         }
 
@@ -289,5 +289,6 @@ public static class DnsNameRules
     private static bool HasControlCharacter(string value) => value.Any(IsInvisible);
 
     // Control characters and invisible separators that could hide in a pasted name or split a header.
-    private static bool IsInvisible(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00A0';
+    private static bool IsInvisible(char c) => char.IsControl(c) || c != ' ' && CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator;
 }

@@ -38,7 +38,7 @@ public sealed class MailFromWarningsTests
         Assert.Contains("mail.example.com already receives mail", warning);
         Assert.Contains("mx1.provider.example.net", warning);
         Assert.DoesNotContain("feedback-smtp", warning);
-        Assert.Contains("Choose another subdomain", warning);
+        Assert.Contains("Choose another subdomain, such as bounce.example.com,", warning);
     }
 
     [Fact]
