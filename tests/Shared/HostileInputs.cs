@@ -24,6 +24,8 @@ public sealed record HostileIdentity(string Key, string? Value, string? Expected
 /// Theories take the <c>Key</c> (from <see cref="MailFromDomainKeys"/>) and look the row up with <see cref="MailFromDomain"/>,
 /// so that values with NUL, lone surrogates or huge lengths never go through the test runner's serialisation.
 /// Depends only on the BCL and xunit: this file is compiled into every test project.
+/// The verdicts are the console's own rules (stricter than SES's): a layer that applies SES's checks as AWS does
+/// (the local AWS) may accept some refused rows, but must never accept one with a different normalised name.
 /// </summary>
 public static class HostileInputs
 {

@@ -200,13 +200,13 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
                 _ => new QueryOutcome(type, null, false, false, code.ToString()),
             };
         }
-        catch (DnsResponseException e) when (e.Code == DnsResponseCode.ConnectionTimeout)
-        {
-            return new QueryOutcome(type, null, false, true, null);
-        }
         catch (DnsResponseException e)
         {
-            return new QueryOutcome(type, null, false, false, e.Message);
+            // DnsClient reports the caller's cancellation as a DNS error too: that is a cancellation, not a finding.
+            cancellationToken.ThrowIfCancellationRequested();
+            return e.Code == DnsResponseCode.ConnectionTimeout
+                ? new QueryOutcome(type, null, false, true, null)
+                : new QueryOutcome(type, null, false, false, e.Message);
         }
     }
 

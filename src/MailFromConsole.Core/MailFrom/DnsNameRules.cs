@@ -15,7 +15,8 @@ public static class DnsNameRules
     // Anything longer is refused before any work is done on it, so huge input stays cheap.
     private const int MaxInputLength = 1024;
 
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
+    // IdnMapping is not documented as thread-safe, so each call gets its own (it is cheap).
+    private static IdnMapping Idn => new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
     /// <summary>
     /// Normalises <paramref name="input"/> (surrounding spaces, one trailing dot, case, IDN → punycode) and checks it is a

@@ -22,6 +22,7 @@ public sealed class LoopbackDnsServer : IDisposable
     private readonly object _gate = new();
     private readonly List<DnsRecordBase> _records = [];
     private readonly List<Exception> _serverErrors = [];
+    private readonly Dictionary<DomainName, ReturnCode> _failures = [];
     private int _tcpQueries;
 
     private LoopbackDnsServer(DnsServer server, DomainName apex, int port)
@@ -109,6 +110,17 @@ public sealed class LoopbackDnsServer : IDisposable
     public LoopbackDnsServer AddCname(string name, string target) =>
         Add(new CNameRecord(DomainName.Parse(name), Ttl, DomainName.Parse(target)));
 
+    /// <summary>Every question about <paramref name="name"/> gets <paramref name="code"/> (e.g. SERVFAIL of a broken zone).</summary>
+    public LoopbackDnsServer FailWith(string name, ReturnCode code)
+    {
+        lock (_gate)
+        {
+            _failures[DomainName.Parse(name)] = code;
+        }
+
+        return this;
+    }
+
     public void Dispose()
     {
         try
@@ -170,6 +182,12 @@ public sealed class LoopbackDnsServer : IDisposable
         bool nameExists;
         lock (_gate)
         {
+            if (_failures.TryGetValue(question.Name, out var failure))
+            {
+                response.ReturnCode = failure;
+                return;
+            }
+
             atName = _records.Where(r => r.Name.Equals(question.Name, false)).ToList();
             nameExists = question.Name.Equals(_apex, false) || _records.Any(r => r.Name.IsEqualOrSubDomainOf(question.Name));
         }

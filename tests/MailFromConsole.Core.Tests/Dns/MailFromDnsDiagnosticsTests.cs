@@ -219,6 +219,31 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportsADnsErrorWhenTheServerFails()
+    {
+        _dns.FailWith(Domain, ARSoft.Tools.Net.Dns.ReturnCode.ServerFailure);
+
+        var diagnosis = await DiagnoseAsync();
+
+        Assert.All(diagnosis.Findings, f => Assert.Equal("DnsError", f.Code));
+        Assert.Equal(3, diagnosis.Findings.Count);
+        Assert.Contains("with an error (ServerFailure)", diagnosis.Findings[0].Message);
+        Assert.False(diagnosis.IsReady);
+    }
+
+    [Fact]
+    public async Task StopsWhenTheCallerCancelsRatherThanReportingATimeout()
+    {
+        using var silent = new SilentUdpServer();
+        var diagnostics = new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = silent.Resolver, Timeout = TimeSpan.FromSeconds(30) });
+        using var cancellation = new CancellationTokenSource();
+        var diagnosis = diagnostics.DiagnoseAsync(Domain, Region, cancellation.Token);
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => diagnosis);
+    }
+
+    [Fact]
     public async Task ReportsAnInvalidNameWithoutAskingDns()
     {
         var diagnosis = await DiagnoseAsync("mail..example.com");

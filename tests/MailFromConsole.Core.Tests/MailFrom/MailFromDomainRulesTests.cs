@@ -26,6 +26,16 @@ public sealed class MailFromDomainRulesTests
         }
     }
 
+    [Fact]
+    public void SharedTableHasUniqueKeysAndCoversBothVerdicts()
+    {
+        Assert.True(HostileInputs.MailFromDomains.Count >= 100, $"only {HostileInputs.MailFromDomains.Count} rows");
+        Assert.Equal(HostileInputs.MailFromDomains.Count, HostileInputs.MailFromDomains.Select(r => r.Key).Distinct().Count());
+        Assert.Equal(HostileInputs.Identities.Count, HostileInputs.Identities.Select(r => r.Key).Distinct().Count());
+        Assert.Contains(HostileInputs.MailFromDomains, r => r.IsValid);
+        Assert.Contains(HostileInputs.MailFromDomains, r => !r.IsValid);
+    }
+
     [Theory]
     [MemberData(nameof(HostileInputs.InvalidMailFromDomainKeys), MemberType = typeof(HostileInputs))]
     public void RefusalMessagesAreShortAndCarryNoControlCharacters(string key)
