@@ -14,6 +14,7 @@ public static class DnsNameRules
 
     // Anything longer is refused before any work is done on it, so huge input stays cheap.
     private const int MaxInputLength = 1024;
+    private const int MaxMessages = 3;
 
     // IdnMapping is not documented as thread-safe, so each call gets its own (it is cheap).
     private static IdnMapping Idn => new() { AllowUnassigned = false, UseStd3AsciiRules = false };
@@ -100,6 +101,12 @@ public static class DnsNameRules
         var labels = ascii.Split('.');
         foreach (var label in labels)
         {
+            // A few messages say enough; a name of 500 bad labels should not produce 500 of them.
+            if (problems.Count >= MaxMessages)
+            {
+                break;
+            }
+
             CheckLabel(label, problems);
         }
 

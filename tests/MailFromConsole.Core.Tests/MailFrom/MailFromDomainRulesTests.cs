@@ -200,6 +200,15 @@ public sealed class MailFromDomainRulesTests
     }
 
     [Fact]
+    public void GivesAFewMessagesNotOnePerBadLabel()
+    {
+        var result = MailFromDomainRules.Validate("example.com", string.Concat(Enumerable.Repeat("a_.", 60)) + "example.com");
+
+        Assert.Equal(3, result.Errors.Count);
+        Assert.All(result.Errors, e => Assert.Contains("Underscores are not allowed", e));
+    }
+
+    [Fact]
     public void RefusesHugeInputByItsLengthBeforeAnyOtherWork()
     {
         var huge = new string('a', 5_000_000);
