@@ -272,6 +272,14 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
         Assert.Contains("host:port", error.Message);
     }
 
+    [Fact]
+    public void ExplainsThatTheLocalResolverMustBeGivenAsAnAddress()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = "local" }));
+
+        Assert.Contains("LocalAws:DnsPort", error.Message);
+    }
+
     private Task<DnsDiagnosis> DiagnoseAsync(string domain = Domain) =>
         new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = _dns.Resolver, Timeout = TimeSpan.FromSeconds(2) })
             .DiagnoseAsync(domain, Region);
