@@ -30,6 +30,13 @@ internal static class DnsResolverEndpoint
     /// <summary>"127.0.0.1:5353", "[::1]:53", "localhost:5353" or a bare host (port 53).</summary>
     public static IPEndPoint Parse(string resolver)
     {
+        if (resolver.Equals("local", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException(
+                "The DNS resolver 'local' means the embedded local AWS DNS view; the host must replace it with that server's " +
+                "address (e.g. 127.0.0.1:5399, from LocalAws:DnsPort) before creating the diagnostics.", nameof(resolver));
+        }
+
         if (IPEndPoint.TryParse(resolver, out var endPoint))
         {
             if (endPoint.Port == 0)

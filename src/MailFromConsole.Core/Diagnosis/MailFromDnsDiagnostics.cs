@@ -2,6 +2,7 @@ using DnsClient;
 using DnsClient.Protocol;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
+using MailFromConsole.Core.Spf;
 
 namespace MailFromConsole.Core.Diagnosis;
 
@@ -24,7 +25,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
             return new DnsDiagnosis(mailFromDomain ?? "", [new DnsFinding(FindingSeverity.Error, "InvalidName", errors[0])], [], []);
         }
 
-        if (!AwsRegionName.IsValid(region))
+        if (!AwsRegionName.IsValid(region?.Trim().ToLowerInvariant()))
         {
             return new DnsDiagnosis(name, [new DnsFinding(FindingSeverity.Error, "InvalidRegion", $"{DnsNameRules.Display(region)} is not an AWS region code such as us-east-1.")], [], []);
         }
@@ -121,7 +122,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
         if (hosts.Count == 1 && RequiredRecords.FeedbackRegion(hosts[0]) is { } mxRegion)
         {
-            var regionNote = mxRegion == region.ToLowerInvariant()
+            var regionNote = mxRegion == region.Trim().ToLowerInvariant()
                 ? ""
                 : $" That is the feedback host of {mxRegion}; one MX serves every region that uses this MAIL FROM domain, so {region} can use it too.";
             findings.Add(new DnsFinding(FindingSeverity.Ok, "MxOk",
@@ -131,7 +132,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
     private static void AddSpfFindings(string name, IReadOnlyList<string> txtValues, List<DnsFinding> findings)
     {
-        var spf = txtValues.Where(v => Spf.SpfRecord.IsSpf(v)).ToList();
+        var spf = txtValues.Where(v => SpfRecord.IsSpf(v)).ToList();
         if (spf.Count == 0)
         {
             findings.Add(new DnsFinding(FindingSeverity.Error, "NoSpf",
@@ -147,11 +148,11 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
             return;
         }
 
-        var record = Spf.SpfRecord.Parse(spf[0]);
+        var record = SpfRecord.Parse(spf[0]);
         if (record.AmazonSesIncludeQualifier is not '+')
         {
-            var merged = Spf.SpfMerge.Merge(txtValues);
-            var suggestion = merged.CanPublish ? $" For example: \"{merged.TxtValues.First(Spf.SpfRecord.IsSpf)}\"." : "";
+            var merged = SpfMerge.Merge(txtValues);
+            var suggestion = merged.CanPublish ? $" For example: \"{merged.TxtValues.First(SpfRecord.IsSpf)}\"." : "";
             findings.Add(new DnsFinding(FindingSeverity.Error, "SpfWithoutAmazonSes",
                 $"The SPF record of {name} does not include amazonses.com, so receivers' SPF checks fail for mail SES sends. " +
                 $"Add include:amazonses.com to it (before the 'all' term) rather than adding a second SPF record.{suggestion}"));
@@ -159,10 +160,10 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         }
 
         findings.Add(new DnsFinding(FindingSeverity.Ok, "SpfOk", $"{name} has one SPF record and it includes amazonses.com."));
-        if (record.DnsLookupCount > Spf.SpfRecord.MaxDnsLookups)
+        if (record.DnsLookupCount > SpfRecord.MaxDnsLookups)
         {
             findings.Add(new DnsFinding(FindingSeverity.Warning, "SpfTooManyLookups",
-                $"The SPF record of {name} needs {record.DnsLookupCount} DNS lookups; receivers stop at {Spf.SpfRecord.MaxDnsLookups} and SPF then fails. Remove terms you no longer need."));
+                $"The SPF record of {name} needs {record.DnsLookupCount} DNS lookups; receivers stop at {SpfRecord.MaxDnsLookups} and SPF then fails. Remove terms you no longer need."));
         }
     }
 
@@ -200,13 +201,13 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
                 _ => new QueryOutcome(type, null, false, false, code.ToString()),
             };
         }
-        catch (DnsResponseException e) when (e.Code == DnsResponseCode.ConnectionTimeout)
-        {
-            return new QueryOutcome(type, null, false, true, null);
-        }
         catch (DnsResponseException e)
         {
-            return new QueryOutcome(type, null, false, false, e.Message);
+            // DnsClient reports the caller's cancellation as a DNS error too: that is a cancellation, not a finding.
+            cancellationToken.ThrowIfCancellationRequested();
+            return e.Code == DnsResponseCode.ConnectionTimeout
+                ? new QueryOutcome(type, null, false, true, null)
+                : new QueryOutcome(type, null, false, false, e.Message);
         }
     }
 

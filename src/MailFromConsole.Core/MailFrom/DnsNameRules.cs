@@ -14,8 +14,10 @@ public static class DnsNameRules
 
     // Anything longer is refused before any work is done on it, so huge input stays cheap.
     private const int MaxInputLength = 1024;
+    private const int MaxMessages = 3;
 
-    private static readonly IdnMapping Idn = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
+    // IdnMapping is not documented as thread-safe, so each call gets its own (it is cheap).
+    private static IdnMapping Idn => new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
     /// <summary>
     /// Normalises <paramref name="input"/> (surrounding spaces, one trailing dot, case, IDN → punycode) and checks it is a
@@ -60,6 +62,12 @@ public static class DnsNameRules
             return false;
         }
 
+        if (name.Length > 1 && name.Contains(".."))
+        {
+            problems.Add($"{what} {Display(name)} has an empty part between two dots ('..').");
+            return false;
+        }
+
         if (name.EndsWith('.'))
         {
             name = name[..^1];
@@ -71,15 +79,9 @@ public static class DnsNameRules
             return false;
         }
 
-        if (name.Contains(".."))
-        {
-            problems.Add($"{what} {Display(input)} has an empty part between two dots ('..').");
-            return false;
-        }
-
         if (name.StartsWith('.'))
         {
-            problems.Add($"{what} {Display(input)} starts with a dot; remove it.");
+            problems.Add($"{what} {Display(name)} starts with a dot; remove it.");
             return false;
         }
 
@@ -99,6 +101,12 @@ public static class DnsNameRules
         var labels = ascii.Split('.');
         foreach (var label in labels)
         {
+            // A few messages say enough; a name of 500 bad labels should not produce 500 of them.
+            if (problems.Count >= MaxMessages)
+            {
+                break;
+            }
+
             CheckLabel(label, problems);
         }
 
@@ -155,16 +163,20 @@ public static class DnsNameRules
         }
 
         const int max = 60;
+        var shown = input.Length > max ? input[..max] : input;
         var builder = new StringBuilder("'");
-        foreach (var c in input.Length > max ? input[..max] : input)
+        for (var i = 0; i < shown.Length; i++)
         {
+            var c = shown[i];
+            var pairedSurrogate = char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1])
+                                  || char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(shown[i - 1]);
             builder.Append(c switch
             {
                 '\r' => "\\r",
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\0' => "\\0",
-                _ when IsInvisible(c) => $"\\u{(int)c:X4}",
+                _ when IsInvisible(c) || char.IsSurrogate(c) && !pairedSurrogate => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }
@@ -233,6 +245,12 @@ public static class DnsNameRules
             {
                 problems.Add($"The label {Display(label)} mixes Latin letters with Cyrillic or Greek letters that look alike (for example Cyrillic 'а' and Latin 'a'). Type the name again with one alphabet.");
             }
+
+            var symbols = label.Where(c => c > 0x7F && !IsIdnDot(c) && !IsLetterMarkOrDigit(c)).Select(c => char.IsSurrogate(c) ? '\uD800' : c).Distinct().Take(3).ToList();
+            if (symbols.Count > 0)
+            {
+                problems.Add($"The label {Display(label)} contains {string.Join(", ", symbols.Select(c => char.IsSurrogate(c) ? "an emoji or symbol" : Display(c.ToString())))}, which is not a letter or digit; symbols and emoji are not allowed in a domain name.");
+            }
         }
 
         if (problems.Count > 0)
@@ -260,6 +278,15 @@ public static class DnsNameRules
         return true;
     }
 
+    // IDNA treats these as dots (ideographic, fullwidth and halfwidth full stops).
+    private static bool IsIdnDot(char c) => c is '\u3002' or '\uFF0E' or '\uFF61';
+
+    // Surrogate pairs (emoji and other supplementary characters) fall out here as well: they are not BMP letters.
+    private static bool IsLetterMarkOrDigit(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or
+        UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or
+        UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber;
+
     private static bool MixesLookAlikeScripts(string label)
     {
         var latin = label.Any(char.IsAsciiLetter);
@@ -270,5 +297,6 @@ public static class DnsNameRules
     private static bool HasControlCharacter(string value) => value.Any(IsInvisible);
 
     // Control characters and invisible separators that could hide in a pasted name or split a header.
-    private static bool IsInvisible(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00A0';
+    private static bool IsInvisible(char c) => char.IsControl(c) || c != ' ' && CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator;
 }

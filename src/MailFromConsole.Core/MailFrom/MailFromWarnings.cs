@@ -37,9 +37,23 @@ public static class MailFromWarnings
         }
 
         var hosts = string.Join(", ", foreign.Take(5)) + (foreign.Count > 5 ? $" and {foreign.Count - 5} more" : "");
-        return $"{Shown(mailFromDomain)} already receives mail (its MX records point at {hosts}). " +
-               "A MAIL FROM domain must not be used to receive email. Choose another subdomain, such as bounce.<your domain>, " +
+        var name = Shown(mailFromDomain);
+        return $"{name} already receives mail (its MX records point at {hosts}). " +
+               $"A MAIL FROM domain must not be used to receive email. Choose another subdomain, such as {OtherSubdomain(name)}, " +
                "instead of replacing these MX records, which would stop that mail.";
+    }
+
+    // A sibling name to suggest: bounce.example.com for mail.example.com (and the other way round).
+    private static string OtherSubdomain(string name)
+    {
+        var dot = name.IndexOf('.');
+        if (dot <= 0 || name.IndexOf('.', dot + 1) < 0)
+        {
+            return "bounce.<your domain>";
+        }
+
+        var parent = name[(dot + 1)..];
+        return name.StartsWith("bounce.", StringComparison.Ordinal) ? $"mail.{parent}" : $"bounce.{parent}";
     }
 
     private static string Shown(string? domain) =>

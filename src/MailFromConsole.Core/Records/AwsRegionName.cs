@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MailFromConsole.Core.MailFrom;
 
 namespace MailFromConsole.Core.Records;
 
@@ -7,13 +8,15 @@ public static partial class AwsRegionName
 {
     public static bool IsValid(string? region) => region is not null && Pattern().IsMatch(region);
 
-    internal static string Require(string? region) =>
-        IsValid(region?.Trim().ToLowerInvariant())
-            ? region!.Trim().ToLowerInvariant()
-            : throw new ArgumentException($"{DnsNameRulesDisplay(region)} is not an AWS region code such as us-east-1.", nameof(region));
-
-    private static string DnsNameRulesDisplay(string? region) => MailFrom.DnsNameRules.Display(region);
+    /// <summary>The region in lower case, or an <see cref="ArgumentException"/> when it is not a region code.</summary>
+    internal static string Require(string? region)
+    {
+        var normalized = region?.Trim().ToLowerInvariant();
+        return IsValid(normalized)
+            ? normalized!
+            : throw new ArgumentException($"{DnsNameRules.Display(region)} is not an AWS region code such as us-east-1.", nameof(region));
+    }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+){1,2}-[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    internal static partial Regex Pattern();
+    private static partial Regex Pattern();
 }

@@ -1,0 +1,98 @@
+using System.Threading.RateLimiting;
+using MailFromConsole.Aws.Http;
+using MailFromConsole.Aws.Tests.Infrastructure;
+using MailFromConsole.Core.Ses;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailFromConsole.Aws.Tests.Http;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task LimiterSpacesRequestsByTheIntervalOnTheClock()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new ScheduledRateLimiter(TimeSpan.FromSeconds(1), burst: 1, clock);
+
+        using var first = await limiter.AcquireAsync();
+        var second = limiter.AcquireAsync().AsTask();
+        var third = limiter.AcquireAsync().AsTask();
+
+        Assert.True(first.IsAcquired);
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await second).IsAcquired);
+        Assert.False(third.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await third).IsAcquired);
+    }
+
+    [Fact]
+    public void LimiterAllowsTheBurstAtOnceThenTheSustainedRate()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new ScheduledRateLimiter(TimeSpan.FromMilliseconds(100), burst: 50, clock);
+
+        var granted = Enumerable.Range(0, 60).Count(_ => limiter.AttemptAcquire().IsAcquired);
+        Assert.Equal(50, granted);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var afterOneSecond = Enumerable.Range(0, 60).Count(_ => limiter.AttemptAcquire().IsAcquired);
+        Assert.Equal(10, afterOneSecond);
+        var rejected = limiter.AttemptAcquire();
+        Assert.True(rejected.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), retryAfter);
+    }
+
+    [Fact]
+    public async Task MailFromCallsOfOneRegionAreSpacedByTheConfiguredInterval()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(
+            _ => CannedResponse.Ok(AwsExamples.SesEmpty("SetIdentityMailFromDomain")),
+            new Dictionary<string, string?> { ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.150" });
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+            aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", $"d{i}.example.com", $"mail.d{i}.example.com", BehaviorOnMxFailure.UseDefaultValue)));
+
+        var times = aws.Server.Requests.Select(r => r.ReceivedAt).Order().ToList();
+        Assert.Equal(3, times.Count);
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(140), $"gap {(pair.Second - pair.First).TotalMilliseconds} ms"));
+    }
+
+    [Fact]
+    public async Task OtherRegionsAndOperationsDoNotWaitForTheMailFromLimit()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(
+            r => CannedResponse.Ok(AwsExamples.SesEmpty(r.FormValue("Action")!)),
+            new Dictionary<string, string?> { ["Aws:RateLimits:SesMailFromInterval"] = "00:00:05" });
+
+        await aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", "example.com", null, null);
+        var others = Task.WhenAll(
+            aws.Ses.SetIdentityMailFromDomainAsync("eu-west-1", "example.com", null, null),
+            aws.Ses.VerifyEmailIdentityAsync("us-east-1", "user@example.com"));
+
+        Assert.Same(others, await Task.WhenAny(others, Task.Delay(TimeSpan.FromSeconds(3))));
+        Assert.Equal(3, aws.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task TimeQueuedForAPermitDoesNotCountAgainstTheAttemptTimeout()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(
+            _ => CannedResponse.Ok(AwsExamples.SesEmpty("SetIdentityMailFromDomain")),
+            new Dictionary<string, string?>
+            {
+                ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.600",
+                ["Aws:Retry:AttemptTimeout"] = "00:00:00.300",
+                ["Aws:Retry:MaxRetryAttempts"] = "1",
+            });
+
+        await Task.WhenAll(
+            aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", "a.example.com", null, null),
+            aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", "b.example.com", null, null));
+
+        Assert.Equal(2, aws.Server.Requests.Count);
+    }
+}
