@@ -1,0 +1,49 @@
+namespace MailFromConsole.LocalAws;
+
+/// <summary>Settings of the embedded local AWS (configuration section "LocalAws").</summary>
+public sealed class LocalAwsOptions
+{
+    public const string SectionName = "LocalAws";
+
+    /// <summary>Folder of the SQLite database; created when missing.</summary>
+    public string DataFolder { get; set; } = "local-aws-data";
+
+    /// <summary>Loopback HTTP port for SES and Route 53; 0 picks a free port.</summary>
+    public int HttpPort { get; set; }
+
+    /// <summary>Loopback DNS port for the zone view; 0 picks a free port.</summary>
+    public int DnsPort { get; set; }
+
+    public string AccessKeyId { get; set; } = "test";
+
+    public string SecretAccessKey { get; set; } = "test";
+
+    /// <summary>How often the MX-detection worker checks each MAIL FROM domain.</summary>
+    public TimeSpan DetectionInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long detection keeps trying before Failed (SES: 72 hours).</summary>
+    public TimeSpan DetectionWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Seed demo identities and zones when the data folder is new.</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>How long a Route 53 change stays PENDING before INSYNC.</summary>
+    public TimeSpan ChangePropagationDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>SES API limit per region and action (the API reference: once per second).</summary>
+    public double SesRequestsPerSecond { get; set; } = 1;
+
+    /// <summary>Requests SES lets through at once before the per-second rate applies.</summary>
+    public int SesBurst { get; set; } = 1;
+
+    /// <summary>Route 53 API limit per account (documented: five requests per second).</summary>
+    public double Route53RequestsPerSecond { get; set; } = 5;
+
+    public int Route53Burst { get; set; } = 5;
+
+    /// <summary>Turns the documented rate limits off (for load tests that are not about throttling).</summary>
+    public bool EnforceRateLimits { get; set; } = true;
+
+    /// <summary>Faults injected from start-up; more can be added at run time through <c>/_local/faults</c>.</summary>
+    public List<FaultRule> Faults { get; set; } = [];
+}

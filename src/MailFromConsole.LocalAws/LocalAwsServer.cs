@@ -1,0 +1,131 @@
+using System.Net;
+using MailFromConsole.LocalAws.Auth;
+using MailFromConsole.LocalAws.Detection;
+using MailFromConsole.LocalAws.Dns;
+using MailFromConsole.LocalAws.Faults;
+using MailFromConsole.LocalAws.Local;
+using MailFromConsole.LocalAws.Route53;
+using MailFromConsole.LocalAws.Ses;
+using MailFromConsole.LocalAws.Store;
+using MailFromConsole.LocalAws.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.LocalAws;
+
+/// <summary>
+/// The embedded local AWS: SES (Query API) and Route 53 (REST-XML) on one loopback HTTP endpoint, state in SQLite
+/// under <see cref="LocalAwsOptions.DataFolder"/>. Start it with <see cref="StartAsync(LocalAwsOptions, ILoggerFactory, CancellationToken)"/>
+/// and point the AWS clients' service URL at <see cref="HttpEndpoint"/> (credentials <c>test</c>/<c>test</c> by default).
+/// </summary>
+public sealed class LocalAwsServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly LocalDatabase _database;
+    private readonly MailboxRepository _mailbox;
+    private readonly FaultInjector _faults;
+
+    private LocalAwsServer(WebApplication app, LocalDatabase database, MailboxRepository mailbox, FaultInjector faults,
+        IZoneData zoneData, IDetectionStore detectionStore, Uri httpEndpoint)
+    {
+        _app = app;
+        _database = database;
+        _mailbox = mailbox;
+        _faults = faults;
+        ZoneData = zoneData;
+        DetectionStore = detectionStore;
+        HttpEndpoint = httpEndpoint;
+    }
+
+    /// <summary>The SES and Route 53 endpoint, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri HttpEndpoint { get; }
+
+    /// <summary>The loopback DNS server serving the hosted zones (and outside zones); null until the DNS part runs.</summary>
+    public IPEndPoint? DnsEndpoint { get; private set; }
+
+    /// <summary>This account's public Route 53 zones as DNS data (the DNS server adds outside zones by composition).</summary>
+    public IZoneData ZoneData { get; }
+
+    /// <summary>What the MX-detection worker reads and writes.</summary>
+    public IDetectionStore DetectionStore { get; }
+
+    /// <summary>Path of the SQLite file.</summary>
+    public string DatabasePath => _database.FilePath;
+
+    /// <summary>Verification mails and sent messages, newest first.</summary>
+    public IReadOnlyList<MailboxMessage> Mailbox() => _mailbox.All();
+
+    /// <summary>Adds a fault at run time (as <c>POST /_local/faults</c> does).</summary>
+    public void InjectFault(FaultRule rule) => _faults.Add(rule);
+
+    public void ClearFaults() => _faults.Clear();
+
+    public static Task<LocalAwsServer> StartAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
+        StartAsync(options, loggerFactory, TimeProvider.System, cancellationToken);
+
+    /// <param name="time">Clock for change propagation, rate limits and (later) detection; tests pass a fake one.</param>
+    public static async Task<LocalAwsServer> StartAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var database = new LocalDatabase(Path.GetFullPath(options.DataFolder));
+        var isNew = database.Initialise();
+        var identities = new IdentityRepository(database);
+        var zones = new ZoneRepository(database);
+        var mailbox = new MailboxRepository(database);
+        var route53 = new Route53Api(zones, time, options.ChangePropagationDelay);
+        if (isNew && options.SeedDemoData)
+        {
+            new DemoSeeder(identities, zones, route53, time).Seed();
+        }
+
+        Uri? endpoint = null;
+        var faults = new FaultInjector(options.Faults);
+        var ses = new SesApi(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            // Loopback only: this endpoint accepts the well-known test credentials.
+            k.Listen(IPAddress.Loopback, options.HttpPort);
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey));
+        builder.Services.AddSingleton(ses);
+        builder.Services.AddSingleton(route53);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton(new RateLimiter(time));
+        builder.Services.AddSingleton(new LocalPages(mailbox, identities, faults));
+        builder.Services.AddSingleton<RequestDispatcher>();
+        var app = builder.Build();
+        var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
+        app.Run(dispatcher.HandleAsync);
+        await app.StartAsync(cancellationToken);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        var server = new LocalAwsServer(app, database, mailbox, faults, new HostedZoneData(zones), new DetectionStore(identities), endpoint);
+
+        // ---- DNS server and MX-detection worker (branch `localdns`) start here. ----
+        // Planned: var dns = new LocalDnsServer(zoneData composed with outside zones, logger);
+        //          await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort)); server.DnsEndpoint = dns.Endpoint;
+        //          new MailFromDetectionWorker(server.DetectionStore, dns.Endpoint, time, options) started in the background.
+        loggerFactory.CreateLogger<LocalAwsServer>().LogInformation(
+            "Local AWS (SES + Route 53) listening on {Endpoint}, data in {Database}", endpoint, database.FilePath);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _database.ClearPool();
+    }
+}

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Xml.Linq;
+using MailFromConsole.LocalAws.Store;
+using MailFromConsole.LocalAws.Wire;
+
+namespace MailFromConsole.LocalAws.Route53;
+
+/// <summary>The Route 53 REST-XML operations (2013-04-01) of the local account.</summary>
+internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSpan propagationDelay)
+{
+    public const string Prefix = "/2013-04-01/";
+
+    private static readonly XNamespace Ns = AwsXml.Route53;
+
+    private static readonly string[] NameServers =
+        ["ns-1.awsdns-01.org.", "ns-2.awsdns-02.co.uk.", "ns-3.awsdns-03.net.", "ns-4.awsdns-04.com."];
+
+    /// <summary>The operation name for a method and path (used for faults and rate limits), or null when unknown.</summary>
+    public static string? OperationName(string method, string path)
+    {
+        var parts = path[Prefix.Length..].TrimEnd('/').Split('/');
+        return (method, parts) switch
+        {
+            ("POST", ["hostedzone"]) => "CreateHostedZone",
+            ("GET", ["hostedzone"]) => "ListHostedZones",
+            ("GET", ["hostedzonesbyname"]) => "ListHostedZonesByName",
+            ("GET", ["hostedzone", _]) => "GetHostedZone",
+            ("GET", ["hostedzone", _, "rrset"]) => "ListResourceRecordSets",
+            ("POST", ["hostedzone", _, "rrset"]) => "ChangeResourceRecordSets",
+            ("GET", ["change", _]) => "GetChange",
+            _ => null,
+        };
+    }
+
+    public WireResponse Handle(string operation, string path, Func<string, string?> query, byte[] body)
+    {
+        var parts = path[Prefix.Length..].TrimEnd('/').Split('/');
+        return operation switch
+        {
+            "CreateHostedZone" => CreateHostedZone(AwsXml.Parse(body)),
+            "ListHostedZones" => ListHostedZones(query),
+            "ListHostedZonesByName" => ListHostedZonesByName(query),
+            "GetHostedZone" => GetHostedZone(parts[1]),
+            "ListResourceRecordSets" => ListResourceRecordSets(parts[1], query),
+            "ChangeResourceRecordSets" => ChangeResourceRecordSets(parts[1], AwsXml.Parse(body)),
+            _ => GetChange(parts[1]),
+        };
+    }
+
+    /// <summary>Creates a public zone with Route 53's SOA and NS record sets; used by seeds and by the API.</summary>
+    public (ZoneRow Zone, ChangeRow Change) CreateZone(string name, string callerReference, string? comment, bool privateZone)
+    {
+        var zone = new ZoneRow(ResourceIds.New('Z'), name, callerReference, comment, privateZone, 2);
+        RecordSetRow[] initial =
+        [
+            new(name, "SOA", 900, [$"{NameServers[0]} awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"]),
+            new(name, "NS", 172800, NameServers),
+        ];
+        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), null);
+        if (!zones.CreateZone(zone, initial, change))
+        {
+            throw new AwsError(409, "HostedZoneAlreadyExists",
+                $"A hosted zone has already been created with the specified caller reference: {callerReference}");
+        }
+
+        return (zone, change);
+    }
+
+    private WireResponse CreateHostedZone(XDocument request)
+    {
+        var root = request.Root!;
+        var rawName = (string?)root.Element(Ns + "Name");
+        var callerReference = (string?)root.Element(Ns + "CallerReference");
+        if (string.IsNullOrEmpty(callerReference))
+        {
+            throw AwsError.InvalidInput("Invalid request: CallerReference is required.");
+        }
+
+        var name = DnsNames.Normalize(rawName);
+        if (name is null || name == ".")
+        {
+            throw new AwsError(400, "InvalidDomainName", $"{rawName} is not a valid domain name.");
+        }
+
+        var config = root.Element(Ns + "HostedZoneConfig");
+        var isPrivate = root.Element(Ns + "VPC") is not null || (string?)config?.Element(Ns + "PrivateZone") == "true";
+        var (zone, change) = CreateZone(name, callerReference, (string?)config?.Element(Ns + "Comment"), isPrivate);
+        var document = new XDocument(new XElement(Ns + "CreateHostedZoneResponse",
+            ZoneElement(zone), ChangeInfo(change), DelegationSet()));
+        return new WireResponse(201, document, $"https://route53.amazonaws.com/2013-04-01/hostedzone/{zone.Id}");
+    }
+
+    private WireResponse ListHostedZones(Func<string, string?> query)
+    {
+        var max = MaxItems(query("maxitems"), 100);
+        var ordered = Ordered();
+        var marker = query("marker");
+        var start = marker is null ? 0 : Math.Max(0, ordered.FindIndex(z => z.Id == marker));
+        var page = ordered.Skip(start).Take(max).ToList();
+        var truncated = start + page.Count < ordered.Count;
+        var document = new XDocument(new XElement(Ns + "ListHostedZonesResponse",
+            new XElement(Ns + "HostedZones", page.Select(ZoneElement)),
+            marker is null ? null : new XElement(Ns + "Marker", marker),
+            new XElement(Ns + "IsTruncated", truncated ? "true" : "false"),
+            truncated ? new XElement(Ns + "NextMarker", ordered[start + page.Count].Id) : null,
+            new XElement(Ns + "MaxItems", max)));
+        return WireResponse.Ok(document);
+    }
+
+    private WireResponse ListHostedZonesByName(Func<string, string?> query)
+    {
+        var rawName = query("dnsname");
+        var startId = query("hostedzoneid");
+        var max = MaxItems(query("maxitems"), 100);
+        string? startName = null;
+        if (rawName is not null)
+        {
+            startName = DnsNames.Normalize(rawName) ?? throw new AwsError(400, "InvalidDomainName", $"{rawName} is not a valid domain name.");
+        }
+        else if (startId is not null)
+        {
+            throw AwsError.InvalidInput("Invalid request: HostedZoneId requires DNSName.");
+        }
+
+        // From the given name onward in reversed-label order, not only matches: callers compare names themselves.
+        var from = Ordered().Where(z => startName is null || DnsNames.CompareReversed(z.Name, startName) > 0 ||
+                                        (DnsNames.CompareReversed(z.Name, startName) == 0 &&
+                                         (startId is null || string.CompareOrdinal(z.Id, startId) >= 0)))
+            .ToList();
+        var page = from.Take(max).ToList();
+        var truncated = from.Count > page.Count;
+        var document = new XDocument(new XElement(Ns + "ListHostedZonesByNameResponse",
+            new XElement(Ns + "HostedZones", page.Select(ZoneElement)),
+            startName is null ? null : new XElement(Ns + "DNSName", startName),
+            startId is null ? null : new XElement(Ns + "HostedZoneId", startId),
+            new XElement(Ns + "IsTruncated", truncated ? "true" : "false"),
+            truncated ? new XElement(Ns + "NextDNSName", from[page.Count].Name) : null,
+            truncated ? new XElement(Ns + "NextHostedZoneId", from[page.Count].Id) : null,
+            new XElement(Ns + "MaxItems", max)));
+        return WireResponse.Ok(document);
+    }
+
+    private WireResponse GetHostedZone(string id)
+    {
+        var zone = FindZone(id);
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneResponse", ZoneElement(zone), DelegationSet())));
+    }
+
+    private WireResponse ListResourceRecordSets(string id, Func<string, string?> query)
+    {
+        var zone = FindZone(id);
+        var rawName = query("name");
+        var startType = query("type");
+        var max = MaxItems(query("maxitems"), 300);
+        if (startType is not null && rawName is null)
+        {
+            throw AwsError.InvalidInput("Invalid request: StartRecordType requires StartRecordName.");
+        }
+
+        string? startName = null;
+        if (rawName is not null)
+        {
+            startName = DnsNames.Normalize(rawName) ?? throw AwsError.InvalidInput($"Invalid request: {rawName} is not a valid name.");
+        }
+
+        var ordered = zones.RecordSets(zone.Id)
+            .OrderBy(r => r.Name, Comparer<string>.Create(DnsNames.CompareReversed))
+            .ThenBy(r => r.Type, StringComparer.Ordinal)
+            .ToList();
+        var from = ordered.Where(r => startName is null ||
+                                      DnsNames.CompareReversed(r.Name, startName) > 0 ||
+                                      (DnsNames.CompareReversed(r.Name, startName) == 0 &&
+                                       (startType is null || string.CompareOrdinal(r.Type, startType) >= 0)))
+            .ToList();
+        var page = from.Take(max).ToList();
+        var truncated = from.Count > page.Count;
+        var document = new XDocument(new XElement(Ns + "ListResourceRecordSetsResponse",
+            new XElement(Ns + "ResourceRecordSets", page.Select(RecordSetElement)),
+            new XElement(Ns + "IsTruncated", truncated ? "true" : "false"),
+            truncated ? new XElement(Ns + "NextRecordName", DnsNames.Display(from[page.Count].Name)) : null,
+            truncated ? new XElement(Ns + "NextRecordType", from[page.Count].Type) : null,
+            new XElement(Ns + "MaxItems", max)));
+        return WireResponse.Ok(document);
+    }
+
+    private WireResponse ChangeResourceRecordSets(string id, XDocument request)
+    {
+        var zone = FindZone(id);
+        var batch = ChangeBatch.Parse(request);
+        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), batch.Comment);
+        zones.ApplyChange(zone.Id, current => ChangeBatchApplier.Apply(zone.Name, current, batch.Changes), change);
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "ChangeResourceRecordSetsResponse", ChangeInfo(change))));
+    }
+
+    private WireResponse GetChange(string id)
+    {
+        var change = zones.FindChange(StripPrefix(id, "change"))
+                     ?? throw new AwsError(404, "NoSuchChange", $"A change with the specified change ID does not exist: {id}");
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "GetChangeResponse", ChangeInfo(change))));
+    }
+
+    private ZoneRow FindZone(string id) =>
+        zones.FindZone(StripPrefix(id, "hostedzone"))
+        ?? throw new AwsError(404, "NoSuchHostedZone", $"No hosted zone found with ID: {id}");
+
+    private List<ZoneRow> Ordered() =>
+        [.. zones.Zones()
+            .OrderBy(z => z.Name, Comparer<string>.Create(DnsNames.CompareReversed))
+            .ThenBy(z => z.Id, StringComparer.Ordinal)];
+
+    private XElement ChangeInfo(ChangeRow change)
+    {
+        var inSync = time.GetUtcNow() >= change.SubmittedAt + propagationDelay;
+        return new XElement(Ns + "ChangeInfo",
+            new XElement(Ns + "Id", "/change/" + change.Id),
+            new XElement(Ns + "Status", inSync ? "INSYNC" : "PENDING"),
+            new XElement(Ns + "SubmittedAt", change.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
+            change.Comment is null ? null : new XElement(Ns + "Comment", change.Comment));
+    }
+
+    private static XElement ZoneElement(ZoneRow zone) =>
+        new(Ns + "HostedZone",
+            new XElement(Ns + "Id", "/hostedzone/" + zone.Id),
+            new XElement(Ns + "Name", zone.Name),
+            new XElement(Ns + "CallerReference", zone.CallerReference),
+            new XElement(Ns + "Config",
+                zone.Comment is null ? null : new XElement(Ns + "Comment", zone.Comment),
+                new XElement(Ns + "PrivateZone", zone.Private ? "true" : "false")),
+            new XElement(Ns + "ResourceRecordSetCount", zone.RecordSetCount));
+
+    private static XElement DelegationSet() =>
+        new(Ns + "DelegationSet", new XElement(Ns + "NameServers", NameServers.Select(n => new XElement(Ns + "NameServer", n.TrimEnd('.')))));
+
+    private static XElement RecordSetElement(RecordSetRow record) =>
+        new(Ns + "ResourceRecordSet",
+            new XElement(Ns + "Name", DnsNames.Display(record.Name)),
+            new XElement(Ns + "Type", record.Type),
+            new XElement(Ns + "TTL", record.Ttl),
+            new XElement(Ns + "ResourceRecords", record.Values.Select(v => new XElement(Ns + "ResourceRecord", new XElement(Ns + "Value", v)))));
+
+    private static int MaxItems(string? raw, int fallback)
+    {
+        if (raw is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0
+            ? Math.Min(max, fallback)
+            : throw AwsError.InvalidInput($"Invalid request: MaxItems '{raw}' is not a positive number.");
+    }
+
+    private static string StripPrefix(string id, string kind)
+    {
+        var decoded = Uri.UnescapeDataString(id);
+        var prefix = "/" + kind + "/";
+        return decoded.StartsWith(prefix, StringComparison.Ordinal) ? decoded[prefix.Length..] : decoded;
+    }
+}

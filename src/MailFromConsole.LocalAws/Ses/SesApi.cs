@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Xml.Linq;
+using MailFromConsole.Core.Ses;
+using MailFromConsole.LocalAws.Store;
+using MailFromConsole.LocalAws.Wire;
+
+namespace MailFromConsole.LocalAws.Ses;
+
+/// <summary>The SES Query API (2010-12-01) operations of the local account, with SES's own checks and wording.</summary>
+internal sealed class SesApi(IdentityRepository identities, MailboxRepository mailbox, TimeProvider time, Func<Uri> baseUri)
+{
+    public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ListIdentities", "GetIdentityVerificationAttributes", "VerifyEmailIdentity", "VerifyDomainIdentity",
+        "DeleteIdentity", "SetIdentityMailFromDomain", "GetIdentityMailFromDomainAttributes",
+        "GetIdentityNotificationAttributes", "SetIdentityFeedbackForwardingEnabled", "SetIdentityNotificationTopic", "SendEmail",
+    };
+
+    private const int MaxIdentitiesPerCall = 100;
+
+    private static readonly XNamespace Ns = AwsXml.Ses;
+
+    public XDocument Handle(string action, string region, SesParameters p, string requestId)
+    {
+        object?[] result = action switch
+        {
+            "ListIdentities" => ListIdentities(region, p),
+            "GetIdentityVerificationAttributes" => GetIdentityVerificationAttributes(region, p),
+            "VerifyEmailIdentity" => VerifyEmailIdentity(region, p),
+            "VerifyDomainIdentity" => VerifyDomainIdentity(region, p),
+            "DeleteIdentity" => DeleteIdentity(region, p),
+            "SetIdentityMailFromDomain" => SetIdentityMailFromDomain(region, p),
+            "GetIdentityMailFromDomainAttributes" => GetIdentityMailFromDomainAttributes(region, p),
+            "GetIdentityNotificationAttributes" => GetIdentityNotificationAttributes(region, p),
+            "SetIdentityFeedbackForwardingEnabled" => SetIdentityFeedbackForwardingEnabled(region, p),
+            "SetIdentityNotificationTopic" => SetIdentityNotificationTopic(region, p),
+            "SendEmail" => SendEmail(region, p),
+            _ => throw new AwsError(400, "InvalidAction", $"The action {action} is not valid for this web service."),
+        };
+        return AwsXml.SesResponse(action, requestId, result);
+    }
+
+    private object?[] ListIdentities(string region, SesParameters p)
+    {
+        IdentityType? type = p.Optional("IdentityType") switch
+        {
+            null => null,
+            "EmailAddress" => IdentityType.EmailAddress,
+            "Domain" => IdentityType.Domain,
+            var other => throw AwsError.Validation(EnumMessage(other, "identityType", "EmailAddress, Domain")),
+        };
+        var max = 1000;
+        if (p.Optional("MaxItems") is { } rawMax &&
+            (!int.TryParse(rawMax, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out max) || max is < 1 or > 1000))
+        {
+            throw AwsError.InvalidParameterValue("MaxItems must be between 1 and 1000.");
+        }
+
+        var after = p.Optional("NextToken") is { Length: > 0 } token ? DecodeToken(token) : null;
+        var page = identities.Page(region, type, after, max + 1);
+        var shown = page.Take(max).ToList();
+        return
+        [
+            AwsXml.Members(Ns, "Identities", shown.Select(i => i.Identity)),
+            page.Count > max ? new XElement(Ns + "NextToken", EncodeToken(shown[^1].Identity)) : null,
+        ];
+    }
+
+    private object?[] GetIdentityVerificationAttributes(string region, SesParameters p)
+    {
+        var requested = Identities(p);
+        var found = Lookup(region, requested);
+        return
+        [
+            Map("VerificationAttributes", requested, found, r => new object?[]
+            {
+                new XElement(Ns + "VerificationStatus", r.VerificationStatus.ToString()),
+                r.Type == IdentityType.Domain ? new XElement(Ns + "VerificationToken", r.VerificationToken) : null,
+            }),
+        ];
+    }
+
+    private object?[] VerifyEmailIdentity(string region, SesParameters p)
+    {
+        var raw = p.Required("EmailAddress");
+        var address = SesNames.NormalizeAddress(raw) ?? throw AwsError.InvalidParameterValue($"Invalid email address<{raw}>.");
+        var now = time.GetUtcNow();
+        var record = identities.Mutate(region, address, current => current switch
+        {
+            null => IdentityRecord.New(region, address, IdentityType.EmailAddress, NewToken(), now),
+            { VerificationStatus: VerificationStatus.Success } => current,
+            _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationToken = NewToken(), VerificationStartedAt = now },
+        })!;
+        if (record.VerificationStatus != VerificationStatus.Success)
+        {
+            SendVerificationMail(record, now);
+        }
+
+        return [];
+    }
+
+    private object?[] VerifyDomainIdentity(string region, SesParameters p)
+    {
+        var raw = p.Required("Domain");
+        var domain = SesNames.NormalizeDomain(raw) ?? throw AwsError.InvalidParameterValue($"Invalid domain name {raw}.");
+        var now = time.GetUtcNow();
+        // Asking again keeps the token (it may already be published) and restarts a verification that is not done.
+        var record = identities.Mutate(region, domain, current => current switch
+        {
+            null => IdentityRecord.New(region, domain, IdentityType.Domain, NewToken(), now),
+            { VerificationStatus: VerificationStatus.Success } => current,
+            _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationStartedAt = now },
+        })!;
+        return [new XElement(Ns + "VerificationToken", record.VerificationToken)];
+    }
+
+    private object?[] DeleteIdentity(string region, SesParameters p)
+    {
+        var identity = SesNames.NormalizeIdentity(p.Required("Identity"));
+        identities.Mutate(region, identity, _ => null);
+        return [];
+    }
+
+    private object?[] SetIdentityMailFromDomain(string region, SesParameters p)
+    {
+        var rawIdentity = p.Required("Identity");
+        BehaviorOnMxFailure? behavior = p.Optional("BehaviorOnMXFailure") switch
+        {
+            null => null,
+            "UseDefaultValue" => BehaviorOnMxFailure.UseDefaultValue,
+            "RejectMessage" => BehaviorOnMxFailure.RejectMessage,
+            var other => throw AwsError.Validation(EnumMessage(other, "behaviorOnMXFailure", "RejectMessage, UseDefaultValue")),
+        };
+        var rawMailFrom = p.Optional("MailFromDomain");
+        var now = time.GetUtcNow();
+        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        {
+            if (current is not { VerificationStatus: VerificationStatus.Success })
+            {
+                throw AwsError.InvalidParameterValue($"Identity '{rawIdentity}' does not exist.");
+            }
+
+            if (string.IsNullOrEmpty(rawMailFrom))
+            {
+                // No MailFromDomain disables the custom MAIL FROM; harmless when none was set.
+                return current with { MailFromDomain = null, MailFromStatus = null, MailFromStartedAt = null, Behavior = behavior ?? current.Behavior };
+            }
+
+            var mailFrom = SesNames.NormalizeDomain(rawMailFrom);
+            if (mailFrom is null || !SesNames.IsProperSubdomain(mailFrom, current.Domain))
+            {
+                throw AwsError.InvalidParameterValue(
+                    $"Provided MAIL-FROM domain {rawMailFrom} is not subdomain of the domain of the identity {rawIdentity}.");
+            }
+
+            // Setting it (again) starts SES's detection window afresh: this is how a Failed setup is restarted.
+            return current with
+            {
+                MailFromDomain = mailFrom,
+                MailFromStatus = CustomMailFromStatus.Pending,
+                MailFromStartedAt = now,
+                Behavior = behavior ?? BehaviorOnMxFailure.UseDefaultValue,
+            };
+        });
+        return [];
+    }
+
+    private object?[] GetIdentityMailFromDomainAttributes(string region, SesParameters p)
+    {
+        var requested = Identities(p);
+        var found = Lookup(region, requested);
+        return
+        [
+            Map("MailFromDomainAttributes", requested, found, r => new object?[]
+            {
+                r.MailFromDomain is null ? null : new XElement(Ns + "MailFromDomain", r.MailFromDomain),
+                r.MailFromStatus is null ? null : new XElement(Ns + "MailFromDomainStatus", r.MailFromStatus.ToString()),
+                new XElement(Ns + "BehaviorOnMXFailure", r.Behavior.ToString()),
+            }),
+        ];
+    }
+
+    private object?[] GetIdentityNotificationAttributes(string region, SesParameters p)
+    {
+        var requested = Identities(p);
+        var found = Lookup(region, requested);
+        return
+        [
+            Map("NotificationAttributes", requested, found, r => new object?[]
+            {
+                r.BounceTopic is null ? null : new XElement(Ns + "BounceTopic", r.BounceTopic),
+                r.ComplaintTopic is null ? null : new XElement(Ns + "ComplaintTopic", r.ComplaintTopic),
+                r.DeliveryTopic is null ? null : new XElement(Ns + "DeliveryTopic", r.DeliveryTopic),
+                new XElement(Ns + "ForwardingEnabled", r.ForwardingEnabled ? "true" : "false"),
+                new XElement(Ns + "HeadersInBounceNotificationsEnabled", "false"),
+                new XElement(Ns + "HeadersInComplaintNotificationsEnabled", "false"),
+                new XElement(Ns + "HeadersInDeliveryNotificationsEnabled", "false"),
+            }),
+        ];
+    }
+
+    private object?[] SetIdentityFeedbackForwardingEnabled(string region, SesParameters p)
+    {
+        var rawIdentity = p.Required("Identity");
+        var enabled = p.Required("ForwardingEnabled") switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw AwsError.InvalidParameterValue($"Invalid value for ForwardingEnabled: {other}."),
+        };
+        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        {
+            if (current is null)
+            {
+                throw AwsError.InvalidParameterValue($"Identity '{rawIdentity}' does not exist.");
+            }
+
+            // SES keeps bounces and complaints flowing somewhere: forwarding can stop only when both go to SNS.
+            if (!enabled && (current.BounceTopic is null || current.ComplaintTopic is null))
+            {
+                throw AwsError.InvalidParameterValue(
+                    "Feedback forwarding cannot be disabled until bounce and complaint notification topics are set.");
+            }
+
+            return current with { ForwardingEnabled = enabled };
+        });
+        return [];
+    }
+
+    private object?[] SetIdentityNotificationTopic(string region, SesParameters p)
+    {
+        var rawIdentity = p.Required("Identity");
+        var type = p.Required("NotificationType");
+        var topic = p.Optional("SnsTopic");
+        if (topic is { Length: > 0 } && !topic.StartsWith("arn:aws:sns:", StringComparison.Ordinal))
+        {
+            throw AwsError.InvalidParameterValue($"Invalid SNS topic ARN: {topic}.");
+        }
+
+        var value = string.IsNullOrEmpty(topic) ? null : topic;
+        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        {
+            if (current is null)
+            {
+                throw AwsError.InvalidParameterValue($"Identity '{rawIdentity}' does not exist.");
+            }
+
+            var next = type switch
+            {
+                "Bounce" => current with { BounceTopic = value },
+                "Complaint" => current with { ComplaintTopic = value },
+                "Delivery" => current with { DeliveryTopic = value },
+                _ => throw AwsError.Validation(EnumMessage(type, "notificationType", "Bounce, Complaint, Delivery")),
+            };
+            // Removing a topic while forwarding is off turns forwarding back on, so feedback is never lost.
+            return next.BounceTopic is null || next.ComplaintTopic is null ? next with { ForwardingEnabled = true } : next;
+        });
+        return [];
+    }
+
+    private object?[] SendEmail(string region, SesParameters p)
+    {
+        var source = p.Required("Source");
+        var recipients = p.Members("Destination.ToAddresses")
+            .Concat(p.Members("Destination.CcAddresses"))
+            .Concat(p.Members("Destination.BccAddresses"))
+            .ToList();
+        if (recipients.Count == 0)
+        {
+            throw new AwsError(400, "InvalidParameterValue", "Missing required header 'To'.");
+        }
+
+        var subject = p.Required("Message.Subject.Data");
+        var body = p.Optional("Message.Body.Text.Data") ?? p.Optional("Message.Body.Html.Data") ?? "";
+        var address = SesNames.NormalizeAddress(SesNames.AddressOf(source))
+                      ?? throw AwsError.InvalidParameterValue($"Missing final '@domain' in {source}");
+        var domain = address[(address.LastIndexOf('@') + 1)..];
+        var emailIdentity = identities.Find(region, address);
+        var domainIdentity = identities.Find(region, domain);
+        if (emailIdentity?.VerificationStatus != VerificationStatus.Success && domainIdentity?.VerificationStatus != VerificationStatus.Success)
+        {
+            throw new AwsError(400, "MessageRejected",
+                $"Email address is not verified. The following identities failed the check in region {region.ToUpperInvariant()}: {address}");
+        }
+
+        // The address's own MAIL FROM setting wins over its domain's, as in SES.
+        var setting = emailIdentity is { MailFromDomain: not null } ? emailIdentity : domainIdentity is { MailFromDomain: not null } ? domainIdentity : null;
+        var messageId = NewMessageId();
+        string mailFromDomain;
+        if (setting is { MailFromStatus: CustomMailFromStatus.Success })
+        {
+            mailFromDomain = setting.MailFromDomain!;
+        }
+        else if (setting is { Behavior: BehaviorOnMxFailure.RejectMessage })
+        {
+            throw new AwsError(400, "MailFromDomainNotVerifiedException",
+                $"The custom MAIL FROM domain {setting.MailFromDomain} of identity {setting.Identity} is not verified (status {setting.MailFromStatus}).");
+        }
+        else
+        {
+            mailFromDomain = SesNames.DefaultMailFromDomain(region);
+        }
+
+        mailbox.Add(new MailboxMessage(0, region, MailboxKind.Sent, messageId, source, recipients, subject, body,
+            $"{messageId}@{mailFromDomain}", null, time.GetUtcNow()));
+        return [new XElement(Ns + "MessageId", messageId)];
+    }
+
+    private void SendVerificationMail(IdentityRecord record, DateTimeOffset now)
+    {
+        var link = new Uri(baseUri(), "/_local/verify?token=" + Uri.EscapeDataString(record.VerificationToken));
+        var body =
+            $"Dear Amazon Web Services Customer,\n\nWe have received a request to authorize this email address for use with Amazon SES " +
+            $"in region {record.Region}. To confirm that you are authorized to use this email address, go to the following URL:\n\n{link}\n";
+        mailbox.Add(new MailboxMessage(0, record.Region, MailboxKind.Verification, NewMessageId(), "no-reply-aws@amazon.com",
+            [record.Identity], $"Amazon Web Services – Email Address Verification Request in region {record.Region}", body,
+            $"{NewMessageId()}@{SesNames.DefaultMailFromDomain(record.Region)}", record.VerificationToken, now));
+    }
+
+    private static IReadOnlyList<string> Identities(SesParameters p)
+    {
+        var requested = p.RequiredMembers("Identities");
+        if (requested.Count > MaxIdentitiesPerCall)
+        {
+            throw AwsError.InvalidParameterValue($"Too many identities: at most {MaxIdentitiesPerCall} identities can be requested in one call.");
+        }
+
+        return requested;
+    }
+
+    private Dictionary<string, IdentityRecord> Lookup(string region, IReadOnlyList<string> requested)
+    {
+        var result = new Dictionary<string, IdentityRecord>(StringComparer.Ordinal);
+        foreach (var raw in requested.Distinct(StringComparer.Ordinal))
+        {
+            if (identities.Find(region, SesNames.NormalizeIdentity(raw)) is { } record)
+            {
+                result[raw] = record;
+            }
+        }
+
+        return result;
+    }
+
+    // Identities that do not exist are left out of the map, as SES does.
+    private static XElement Map(string name, IReadOnlyList<string> requested, Dictionary<string, IdentityRecord> found, Func<IdentityRecord, object?[]> value) =>
+        new(Ns + name, requested.Distinct(StringComparer.Ordinal)
+            .Where(found.ContainsKey)
+            .Select(key => new XElement(Ns + "entry",
+                new XElement(Ns + "key", key),
+                new XElement(Ns + "value", value(found[key])))));
+
+    private static string EnumMessage(string value, string member, string allowed) =>
+        $"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]";
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    private string NewMessageId() =>
+        $"{time.GetUtcNow().ToUnixTimeMilliseconds():x16}-{Guid.NewGuid()}-000000";
+
+    private static string EncodeToken(string identity) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(identity));
+
+    private static string DecodeToken(string token)
+    {
+        try
+        {
+            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
+        }
+        catch (FormatException)
+        {
+            throw AwsError.InvalidParameterValue("Invalid NextToken.");
+        }
+    }
+}

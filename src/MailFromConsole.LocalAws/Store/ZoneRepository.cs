@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace MailFromConsole.LocalAws.Store;
+
+/// <summary>A hosted zone as stored. <see cref="Name"/> is lower case with the trailing dot.</summary>
+internal sealed record ZoneRow(string Id, string Name, string CallerReference, string? Comment, bool Private, long RecordSetCount);
+
+/// <summary>A record set with its values exactly as Route 53 shows them (TXT quoted, MX "10 host.").</summary>
+internal sealed record RecordSetRow(string Name, string Type, long Ttl, IReadOnlyList<string> Values);
+
+/// <summary>A submitted Route 53 change.</summary>
+internal sealed record ChangeRow(string Id, DateTimeOffset SubmittedAt, string? Comment);
+
+/// <summary>Route 53 hosted zones, their record sets and the changes applied to them.</summary>
+internal sealed class ZoneRepository(LocalDatabase database)
+{
+    private const string ZoneSelect =
+        "SELECT z.id, z.name, z.caller_reference, z.comment, z.private, " +
+        "(SELECT COUNT(*) FROM record_sets r WHERE r.zone_id = z.id) FROM hosted_zones z";
+
+    public IReadOnlyList<ZoneRow> Zones() => database.Read(c => QueryZones(c, null, ZoneSelect));
+
+    public ZoneRow? FindZone(string id) =>
+        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.id = $id", ("$id", id)).FirstOrDefault());
+
+    public ZoneRow? FindByCallerReference(string callerReference) =>
+        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.caller_reference = $ref", ("$ref", callerReference)).FirstOrDefault());
+
+    public IReadOnlyList<RecordSetRow> RecordSets(string zoneId) => database.Read(c => QueryRecords(c, null, zoneId));
+
+    public IReadOnlyList<RecordSetRow> RecordSetsAt(string zoneId, string name) =>
+        database.Read(c => QueryRecords(c, null, zoneId).Where(r => r.Name == name).ToList());
+
+    /// <summary>Creates the zone with its SOA and NS record sets in one transaction; false when the caller reference is taken.</summary>
+    public bool CreateZone(ZoneRow zone, IEnumerable<RecordSetRow> initialRecords, ChangeRow change) =>
+        database.Write((c, t) =>
+        {
+            if (QueryZones(c, t, ZoneSelect + " WHERE z.caller_reference = $ref", ("$ref", zone.CallerReference)).Count > 0)
+            {
+                return false;
+            }
+
+            LocalDatabase.Execute(c, t,
+                "INSERT INTO hosted_zones(id, name, caller_reference, comment, private) VALUES ($id, $name, $ref, $comment, $private)",
+                ("$id", zone.Id), ("$name", zone.Name), ("$ref", zone.CallerReference), ("$comment", zone.Comment),
+                ("$private", zone.Private ? 1 : 0));
+            foreach (var record in initialRecords)
+            {
+                SaveRecord(c, t, zone.Id, record);
+            }
+
+            SaveChange(c, t, change);
+            return true;
+        });
+
+    /// <summary>
+    /// Reads the zone's record sets, lets <paramref name="apply"/> compute the new full set (throwing aborts the
+    /// batch), and stores the difference plus the change, all in one immediate transaction: a batch is atomic.
+    /// </summary>
+    public void ApplyChange(string zoneId, Func<IReadOnlyList<RecordSetRow>, IReadOnlyList<RecordSetRow>> apply, ChangeRow change) =>
+        database.Write((c, t) =>
+        {
+            var before = QueryRecords(c, t, zoneId);
+            var after = apply(before);
+            LocalDatabase.Execute(c, t, "DELETE FROM record_sets WHERE zone_id = $zone", ("$zone", zoneId));
+            foreach (var record in after)
+            {
+                SaveRecord(c, t, zoneId, record);
+            }
+
+            SaveChange(c, t, change);
+            return 0;
+        });
+
+    public ChangeRow? FindChange(string id) => database.Read(c =>
+    {
+        using var command = LocalDatabase.Command(c, null, "SELECT id, submitted_at, comment FROM changes WHERE id = $id", ("$id", id));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ChangeRow(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2))
+            : null;
+    });
+
+    private static void SaveRecord(SqliteConnection c, SqliteTransaction t, string zoneId, RecordSetRow record) =>
+        LocalDatabase.Execute(c, t,
+            "INSERT OR REPLACE INTO record_sets(zone_id, name, type, ttl, record_values) VALUES ($zone, $name, $type, $ttl, $values)",
+            ("$zone", zoneId), ("$name", record.Name), ("$type", record.Type), ("$ttl", record.Ttl),
+            ("$values", JsonSerializer.Serialize(record.Values)));
+
+    private static void SaveChange(SqliteConnection c, SqliteTransaction t, ChangeRow change) =>
+        LocalDatabase.Execute(c, t, "INSERT INTO changes(id, submitted_at, comment) VALUES ($id, $at, $comment)",
+            ("$id", change.Id), ("$at", change.SubmittedAt.ToUnixTimeMilliseconds()), ("$comment", change.Comment));
+
+    private static List<ZoneRow> QueryZones(SqliteConnection c, SqliteTransaction? t, string sql, params (string, object?)[] parameters)
+    {
+        using var command = LocalDatabase.Command(c, t, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var result = new List<ZoneRow>();
+        while (reader.Read())
+        {
+            result.Add(new ZoneRow(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4) != 0, reader.GetInt64(5)));
+        }
+
+        return result;
+    }
+
+    private static List<RecordSetRow> QueryRecords(SqliteConnection c, SqliteTransaction? t, string zoneId)
+    {
+        using var command = LocalDatabase.Command(c, t,
+            "SELECT name, type, ttl, record_values FROM record_sets WHERE zone_id = $zone", ("$zone", zoneId));
+        using var reader = command.ExecuteReader();
+        var result = new List<RecordSetRow>();
+        while (reader.Read())
+        {
+            result.Add(new RecordSetRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2),
+                JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? []));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace MailFromConsole.LocalAws.Wire;
+
+/// <summary>Builds AWS response and error documents; XLinq encodes every value, so hostile text stays text.</summary>
+internal static class AwsXml
+{
+    public static readonly XNamespace Ses = "http://ses.amazonaws.com/doc/2010-12-01/";
+    public static readonly XNamespace Route53 = "https://route53.amazonaws.com/doc/2013-04-01/";
+
+    /// <summary>The SES Query shape: &lt;XResponse&gt;&lt;XResult&gt;…&lt;/XResult&gt;&lt;ResponseMetadata&gt;.</summary>
+    public static XDocument SesResponse(string action, string requestId, params object?[] resultContent) =>
+        new(new XElement(Ses + (action + "Response"),
+            new XElement(Ses + (action + "Result"), resultContent),
+            new XElement(Ses + "ResponseMetadata", new XElement(Ses + "RequestId", requestId))));
+
+    /// <summary>
+    /// The error shape both SES and Route 53 use. InvalidChangeBatch also lists each message under
+    /// &lt;Messages&gt; as Route 53's own InvalidChangeBatch document does.
+    /// </summary>
+    public static XDocument Error(XNamespace ns, AwsError error, string requestId)
+    {
+        var body = new XElement(ns + "Error",
+            new XElement(ns + "Type", error.Type),
+            new XElement(ns + "Code", error.Code),
+            new XElement(ns + "Message", error.Message));
+        if (error.Messages is { } messages)
+        {
+            body.Add(new XElement(ns + "Messages", messages.Select(m => new XElement(ns + "Message", m))));
+        }
+
+        return new XDocument(new XElement(ns + "ErrorResponse", body, new XElement(ns + "RequestId", requestId)));
+    }
+
+    public static XElement Members(XNamespace ns, string name, IEnumerable<string> values) =>
+        new(ns + name, values.Select(v => new XElement(ns + "member", v)));
+
+    public static byte[] ToBytes(XDocument document)
+    {
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, settings))
+        {
+            document.Save(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Parses a request body without DTDs or external entities.</summary>
+    public static XDocument Parse(byte[] body)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+        try
+        {
+            using var reader = XmlReader.Create(new MemoryStream(body), settings);
+            return XDocument.Load(reader);
+        }
+        catch (XmlException e)
+        {
+            throw new AwsError(400, "MalformedInput", "Could not parse the request body: " + e.Message);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using MailFromConsole.LocalAws.Auth;
+using MailFromConsole.LocalAws.Faults;
+using MailFromConsole.LocalAws.Local;
+using MailFromConsole.LocalAws.Route53;
+using MailFromConsole.LocalAws.Ses;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.LocalAws.Wire;
+
+/// <summary>
+/// One endpoint for both services, as AWS has one per host: a form POST to <c>/</c> with <c>Action=</c> is SES,
+/// a path under <c>/2013-04-01/</c> is Route 53, <c>/_local/</c> are the local pages. Every AWS request is
+/// SigV4-verified, may meet an injected fault, and is rate limited as the service documents.
+/// </summary>
+internal sealed class RequestDispatcher(
+    SigV4Verifier verifier,
+    SesApi ses,
+    Route53Api route53,
+    LocalPages localPages,
+    FaultInjector faults,
+    RateLimiter rateLimiter,
+    LocalAwsOptions options,
+    ILogger<RequestDispatcher> logger)
+{
+    private const int MaxBodyBytes = 10 * 1024 * 1024;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith(LocalPages.Prefix, StringComparison.Ordinal))
+        {
+            await localPages.HandleAsync(context);
+            return;
+        }
+
+        var isRoute53 = path.StartsWith(Route53Api.Prefix, StringComparison.Ordinal);
+        var ns = isRoute53 ? AwsXml.Route53 : AwsXml.Ses;
+        var requestId = ResourceIds.RequestId();
+        WireResponse response;
+        try
+        {
+            var body = await ReadBodyAsync(context.Request, context.RequestAborted);
+            response = isRoute53
+                ? await Route53Async(context, path, body)
+                : await SesAsync(context, path, body, requestId);
+        }
+        catch (AwsError error)
+        {
+            response = new WireResponse(error.StatusCode, AwsXml.Error(ns, error, requestId));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Surface as AWS does (500 InternalFailure) and keep the details in the log.
+            logger.LogError(e, "Local AWS request {Method} {Path} failed", context.Request.Method, path);
+            var error = new AwsError(500, "InternalFailure", "The request processing has failed because of an unknown error.", "Receiver");
+            response = new WireResponse(500, AwsXml.Error(ns, error, requestId));
+        }
+
+        context.Response.StatusCode = response.StatusCode;
+        context.Response.ContentType = "text/xml";
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        if (response.Location is not null)
+        {
+            context.Response.Headers.Location = response.Location;
+        }
+
+        await context.Response.Body.WriteAsync(AwsXml.ToBytes(response.Body), context.RequestAborted);
+    }
+
+    private async Task<WireResponse> SesAsync(HttpContext context, string path, byte[] body, string requestId)
+    {
+        if (path != "/")
+        {
+            throw new AwsError(404, "NotFound", $"No such resource: {path}");
+        }
+
+        var scope = Verify(context, body);
+        var parameters = FormParameters(context.Request, body);
+        var action = parameters.Optional("Action") ?? throw new AwsError(400, "MissingAction", "Missing Action");
+        if (!SesApi.Actions.Contains(action))
+        {
+            throw new AwsError(400, "InvalidAction", $"The action {action} is not valid for this web service.");
+        }
+
+        await faults.ApplyAsync("ses", action, context.RequestAborted);
+        // SendEmail has the account's sending rate; the identity APIs are "once per second" each.
+        var (rate, burst) = action == "SendEmail" ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
+        if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{action}", rate, burst))
+        {
+            throw AwsError.Throttling();
+        }
+
+        return WireResponse.Ok(ses.Handle(action, scope.Region, parameters, requestId));
+    }
+
+    private async Task<WireResponse> Route53Async(HttpContext context, string path, byte[] body)
+    {
+        Verify(context, body);
+        var operation = Route53Api.OperationName(context.Request.Method, path)
+                        ?? throw new AwsError(404, "UnknownOperationException", $"No operation at {context.Request.Method} {path}");
+        await faults.ApplyAsync("route53", operation, context.RequestAborted);
+        if (options.EnforceRateLimits && !rateLimiter.TryTake("route53", options.Route53RequestsPerSecond, options.Route53Burst))
+        {
+            throw AwsError.Throttling();
+        }
+
+        var query = context.Request.Query;
+        return route53.Handle(operation, path, name => query.TryGetValue(name, out var v) ? v.ToString() : null, body);
+    }
+
+    private SignedScope Verify(HttpContext context, byte[] body)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var question = rawTarget.IndexOf('?');
+        var rawPath = question < 0 ? rawTarget : rawTarget[..question];
+        var rawQuery = question < 0 ? "" : rawTarget[(question + 1)..];
+        var headers = context.Request.Headers;
+        return verifier.Verify(new SignedRequest(
+            context.Request.Method, rawPath, rawQuery,
+            name => headers.TryGetValue(name, out var value) ? value.ToString() : null,
+            body));
+    }
+
+    private static SesParameters FormParameters(HttpRequest request, byte[] body)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Query)
+        {
+            values[key] = value.ToString();
+        }
+
+        if (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            foreach (var (key, value) in QueryHelpers.ParseQuery(System.Text.Encoding.UTF8.GetString(body)))
+            {
+                values[key] = value.ToString();
+            }
+        }
+
+        return new SesParameters(values);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new AwsError(413, "RequestEntityTooLarge", "Request body too large.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MailFromConsole.LocalAws.Tests.Support;
+
+/// <summary>
+/// A real local AWS server on a loopback port over a temp data folder, plus a signed HTTP client for it.
+/// One per test: each test gets fresh seeded state.
+/// </summary>
+internal sealed class LocalAwsFixture : IAsyncDisposable
+{
+    private static readonly HttpClient Http = new();
+
+    private LocalAwsFixture(LocalAwsServer server, string folder, LocalAwsOptions options, FakeTimeProvider? time)
+    {
+        Server = server;
+        Folder = folder;
+        Options = options;
+        Time = time;
+    }
+
+    public LocalAwsServer Server { get; private set; }
+
+    public string Folder { get; }
+
+    public LocalAwsOptions Options { get; }
+
+    /// <summary>The fake clock when the test asked for one.</summary>
+    public FakeTimeProvider? Time { get; }
+
+    public Uri Endpoint => Server.HttpEndpoint;
+
+    public static async Task<LocalAwsFixture> StartAsync(Action<LocalAwsOptions>? configure = null, FakeTimeProvider? time = null, string? folder = null)
+    {
+        folder ??= Path.Combine(Path.GetTempPath(), "localaws-tests-" + Guid.NewGuid().ToString("N"));
+        var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, ChangePropagationDelay = TimeSpan.FromSeconds(60) };
+        configure?.Invoke(options);
+        var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, (TimeProvider?)time ?? TimeProvider.System, CancellationToken.None);
+        return new LocalAwsFixture(server, folder, options, time);
+    }
+
+    /// <summary>Stops the server and starts a new one on the same data folder (a restart).</summary>
+    public async Task RestartAsync()
+    {
+        await Server.DisposeAsync();
+        Server = await LocalAwsServer.StartAsync(Options, NullLoggerFactory.Instance, (TimeProvider?)Time ?? TimeProvider.System, CancellationToken.None);
+    }
+
+    public Task<AwsAnswer> SesAsync(string action, params (string Name, string Value)[] parameters) =>
+        SesInRegionAsync("us-east-1", action, parameters);
+
+    public Task<AwsAnswer> SesInRegionAsync(string region, string action, params (string Name, string Value)[] parameters) =>
+        SesSignedAsync(region, "test", "test", action, parameters);
+
+    public async Task<AwsAnswer> SesSignedAsync(string region, string accessKey, string secret, string action, params (string Name, string Value)[] parameters)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2010-12-01") };
+        form.AddRange(parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
+        var body = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        return await SendAsync(request, body, region, "ses", accessKey, secret);
+    }
+
+    public Task<AwsAnswer> Route53Async(HttpMethod method, string pathAndQuery, XDocument? body = null) =>
+        Route53SignedAsync(method, pathAndQuery, body, "test", "test");
+
+    public async Task<AwsAnswer> Route53SignedAsync(HttpMethod method, string pathAndQuery, XDocument? body, string accessKey, string secret)
+    {
+        var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body.ToString(SaveOptions.DisableFormatting));
+        var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery));
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new("text/xml");
+        }
+
+        return await SendAsync(request, bytes, "us-east-1", "route53", accessKey, secret);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Endpoint, pathAndQuery));
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
+        Http.PostAsync(new Uri(Endpoint, path), new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private async Task<AwsAnswer> SendAsync(HttpRequestMessage request, byte[] body, string region, string service, string accessKey, string secret)
+    {
+        TestSigner.Sign(request, body, region, service, accessKey, secret, DateTimeOffset.UtcNow);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new AwsAnswer(response.StatusCode, XDocument.Parse(text));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Folder, recursive: true);
+    }
+}
