@@ -25,7 +25,8 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
             return new DnsDiagnosis(mailFromDomain ?? "", [new DnsFinding(FindingSeverity.Error, "InvalidName", errors[0])], [], []);
         }
 
-        if (!AwsRegionName.IsValid(region?.Trim().ToLowerInvariant()))
+        var regionCode = region?.Trim().ToLowerInvariant();
+        if (regionCode is null || !AwsRegionName.IsValid(regionCode))
         {
             return new DnsDiagnosis(name, [new DnsFinding(FindingSeverity.Error, "InvalidRegion", $"{DnsNameRules.Display(region)} is not an AWS region code such as us-east-1.")], [], []);
         }
@@ -65,7 +66,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
         if (mx.Response is not null)
         {
-            AddMxFindings(name, region, mxHosts, mx.NameDoesNotExist, findings);
+            AddMxFindings(name, regionCode, mxHosts, mx.NameDoesNotExist, findings);
         }
 
         if (txt.Response is not null)
@@ -122,7 +123,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
         if (hosts.Count == 1 && RequiredRecords.FeedbackRegion(hosts[0]) is { } mxRegion)
         {
-            var regionNote = mxRegion == region.Trim().ToLowerInvariant()
+            var regionNote = mxRegion == region
                 ? ""
                 : $" That is the feedback host of {mxRegion}; one MX serves every region that uses this MAIL FROM domain, so {region} can use it too.";
             findings.Add(new DnsFinding(FindingSeverity.Ok, "MxOk",
