@@ -17,6 +17,7 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
 
     private readonly ZoneAnswerer _answerer = new(zones, logger);
     private DnsServer? _server;
+    private IServerTransport[] _transports = [];
     private IPEndPoint? _endpoint;
 
     /// <summary>Where the server listens (UDP and TCP); the actual port when started on port 0.</summary>
@@ -65,6 +66,7 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
             server.QueryReceived += OnQueryReceivedAsync;
             server.ExceptionThrown += OnExceptionThrownAsync;
             _server = server;
+            _transports = [udp, tcp];
             _endpoint = endpoint;
             logger.LogInformation("Local DNS listening on {Endpoint} (UDP and TCP)", endpoint);
             return Task.CompletedTask;
@@ -77,7 +79,23 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
         {
             _server = null;
             server.QueryReceived -= OnQueryReceivedAsync;
-            server.Stop();
+            try
+            {
+                server.Stop();
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is TaskCanceledException))
+            {
+                // Stopped before the library's accept loops had begun: their start was cancelled, which is the stop we asked for.
+                logger.LogDebug("Local DNS stopped before its listeners began");
+            }
+            finally
+            {
+                // Stop skips closing the sockets when it throws; closing twice is harmless.
+                foreach (var transport in _transports)
+                {
+                    transport.Dispose();
+                }
+            }
         }
 
         return ValueTask.CompletedTask;
