@@ -18,4 +18,11 @@ public interface IZoneData
 
     /// <summary>All records at exactly <paramref name="name"/> within the zone with apex <paramref name="zoneApex"/>.</summary>
     IReadOnlyList<ZoneRecord> RecordsAt(string zoneApex, string name);
+
+    /// <summary>
+    /// True when some record in the zone lies strictly below <paramref name="name"/> (an "empty non-terminal"), so a
+    /// query for the name itself gets NODATA rather than NXDOMAIN. Implementations that cannot tell keep the default,
+    /// which answers NXDOMAIN for such names.
+    /// </summary>
+    bool HasRecordsBelow(string zoneApex, string name) => false;
 }

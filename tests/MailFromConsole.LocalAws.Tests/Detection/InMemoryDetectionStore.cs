@@ -1,0 +1,87 @@
+using MailFromConsole.Core.Ses;
+using MailFromConsole.LocalAws.Detection;
+
+namespace MailFromConsole.LocalAws.Tests.Detection;
+
+/// <summary>The detection side of the store, in memory, with the same no-lost-update rule as the SQLite store.</summary>
+internal sealed class InMemoryDetectionStore : IDetectionStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<(string Region, string Identity), MailFromSetup> _setups = [];
+    private readonly Dictionary<(string Region, string Domain), DomainVerification> _verifications = [];
+
+    public MailFromSetup Set(string region, string identity, string mailFromDomain, DateTimeOffset startedAt, CustomMailFromStatus status = CustomMailFromStatus.Pending)
+    {
+        var setup = new MailFromSetup(region, identity, mailFromDomain, status, startedAt);
+        lock (_gate)
+        {
+            _setups[(region, identity)] = setup;
+        }
+
+        return setup;
+    }
+
+    public MailFromSetup Get(string region, string identity)
+    {
+        lock (_gate)
+        {
+            return _setups[(region, identity)];
+        }
+    }
+
+    public void Verify(string region, string domain, string token, DateTimeOffset startedAt)
+    {
+        lock (_gate)
+        {
+            _verifications[(region, domain)] = new DomainVerification(region, domain, token, VerificationStatus.Pending, startedAt);
+        }
+    }
+
+    public VerificationStatus VerificationStatusOf(string region, string domain)
+    {
+        lock (_gate)
+        {
+            return _verifications[(region, domain)].Status;
+        }
+    }
+
+    public IReadOnlyList<MailFromSetup> MailFromSetups()
+    {
+        lock (_gate)
+        {
+            return [.. _setups.Values];
+        }
+    }
+
+    public void UpdateMailFromStatus(MailFromSetup setup, CustomMailFromStatus newStatus)
+    {
+        lock (_gate)
+        {
+            if (_setups.TryGetValue((setup.Region, setup.Identity), out var current)
+                && current.MailFromDomain == setup.MailFromDomain
+                && current.SetupStartedAt == setup.SetupStartedAt)
+            {
+                _setups[(setup.Region, setup.Identity)] = current with { Status = newStatus };
+            }
+        }
+    }
+
+    public IReadOnlyList<DomainVerification> PendingDomainVerifications()
+    {
+        lock (_gate)
+        {
+            return [.. _verifications.Values.Where(v => v.Status is VerificationStatus.Pending or VerificationStatus.TemporaryFailure)];
+        }
+    }
+
+    public void UpdateDomainVerification(DomainVerification verification, VerificationStatus newStatus)
+    {
+        lock (_gate)
+        {
+            if (_verifications.TryGetValue((verification.Region, verification.Domain), out var current) && current.StartedAt == verification.StartedAt)
+            {
+                _verifications[(verification.Region, verification.Domain)] = current with { Status = newStatus };
+            }
+        }
+    }
+}
