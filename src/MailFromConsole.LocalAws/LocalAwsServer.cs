@@ -4,6 +4,7 @@ using MailFromConsole.LocalAws.Detection;
 using MailFromConsole.LocalAws.Dns;
 using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Local;
+using MailFromConsole.LocalAws.OutsideDns;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
 using MailFromConsole.LocalAws.Store;
@@ -29,15 +30,17 @@ public sealed class LocalAwsServer : IAsyncDisposable
     private readonly LocalDatabase _database;
     private readonly MailboxRepository _mailbox;
     private readonly FaultInjector _faults;
+    private LocalDnsServer? _dns;
 
     private LocalAwsServer(WebApplication app, LocalDatabase database, MailboxRepository mailbox, FaultInjector faults,
-        IZoneData zoneData, IDetectionStore detectionStore, Uri httpEndpoint)
+        IZoneData zoneData, OutsideZoneStore outsideZones, IDetectionStore detectionStore, Uri httpEndpoint)
     {
         _app = app;
         _database = database;
         _mailbox = mailbox;
         _faults = faults;
         ZoneData = zoneData;
+        OutsideZones = outsideZones;
         DetectionStore = detectionStore;
         HttpEndpoint = httpEndpoint;
     }
@@ -50,6 +53,15 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
     /// <summary>This account's public Route 53 zones as DNS data (the DNS server adds outside zones by composition).</summary>
     public IZoneData ZoneData { get; }
+
+    /// <summary>Zones of the "other DNS provider" (page and API under <c>/_local/outside-dns</c>).</summary>
+    public OutsideZoneStore OutsideZones { get; }
+
+    /// <summary>Everything the local DNS serves: Route 53 zones first, then outside zones.</summary>
+    public IZoneData AllZoneData => new CompositeZoneData(ZoneData, OutsideZones);
+
+    /// <summary>The running MX-detection worker (null when DNS and detection are off); tests run passes directly.</summary>
+    internal MailFromDetectionWorker? DetectionWorker { get; private set; }
 
     /// <summary>What the MX-detection worker reads and writes.</summary>
     public IDetectionStore DetectionStore { get; }
@@ -88,6 +100,9 @@ public sealed class LocalAwsServer : IAsyncDisposable
         var ses = new SesApi(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(time);
+        builder.Services.AddOutsideDns(database.FilePath);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             // Loopback only: this endpoint accepts the well-known test credentials.
@@ -106,24 +121,62 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton<RequestDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
-        app.Run(dispatcher.HandleAsync);
+        var outside = app.Services.GetRequiredService<OutsideZoneStore>();
+        if (isNew && options.SeedDemoData)
+        {
+            // The outside provider's zone carries the seeded token, as a user would have added it by hand.
+            outside.AddZone(LocalAwsSeeds.OutsideDnsDomain);
+            outside.AddRecord(LocalAwsSeeds.OutsideDnsDomain, "_amazonses", "TXT",
+                LocalAwsSeeds.VerificationToken(LocalAwsSeeds.Region, LocalAwsSeeds.OutsideDnsDomain));
+        }
+
+        app.MapOutsideDns();
+        // Everything else (SES, Route 53, the other local pages) goes to the dispatcher, whatever the path looks like.
+        app.MapFallback("{**path}", dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        var server = new LocalAwsServer(app, database, mailbox, faults, new HostedZoneData(zones), new DetectionStore(identities), endpoint);
+        var server = new LocalAwsServer(app, database, mailbox, faults, new HostedZoneData(zones), outside, new DetectionStore(identities), endpoint);
 
-        // ---- DNS server and MX-detection worker (branch `localdns`) start here. ----
-        // Planned: var dns = new LocalDnsServer(zoneData composed with outside zones, logger);
-        //          await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort)); server.DnsEndpoint = dns.Endpoint;
-        //          new MailFromDetectionWorker(server.DetectionStore, dns.Endpoint, time, options) started in the background.
+        if (options.EnableDnsAndDetection)
+        {
+            await server.StartDnsAndDetectionAsync(options, loggerFactory, time, cancellationToken);
+        }
+
         loggerFactory.CreateLogger<LocalAwsServer>().LogInformation(
             "Local AWS (SES + Route 53) listening on {Endpoint}, data in {Database}", endpoint, database.FilePath);
         return server;
     }
 
+    /// <summary>Starts the loopback DNS view of all zones and the worker that resolves MAIL FROM domains through it.</summary>
+    private async Task StartDnsAndDetectionAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        _dns = new LocalDnsServer(AllZoneData, loggerFactory.CreateLogger<LocalDnsServer>());
+        await _dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort), cancellationToken);
+        DnsEndpoint = _dns.Endpoint;
+        DetectionWorker = new MailFromDetectionWorker(DetectionStore, new MailFromDetectionOptions
+        {
+            Interval = options.DetectionInterval,
+            DetectionWindow = options.DetectionWindow,
+            DnsEndpoint = _dns.Endpoint,
+        }, time, loggerFactory.CreateLogger<MailFromDetectionWorker>());
+        await DetectionWorker.StartAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (DetectionWorker is { } worker)
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+
+        if (_dns is not null)
+        {
+            await _dns.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         _database.ClearPool();
