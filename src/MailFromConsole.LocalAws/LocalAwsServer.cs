@@ -30,11 +30,16 @@ public sealed class LocalAwsServer : IAsyncDisposable
     private readonly LocalDatabase _database;
     private readonly MailboxRepository _mailbox;
     private readonly FaultInjector _faults;
+    private readonly IdentityRepository _identities;
+    private readonly TimeProvider _time;
     private LocalDnsServer? _dns;
 
     private LocalAwsServer(WebApplication app, LocalDatabase database, MailboxRepository mailbox, FaultInjector faults,
+        IdentityRepository identities, TimeProvider time,
         IZoneData zoneData, OutsideZoneStore outsideZones, IDetectionStore detectionStore, Uri httpEndpoint)
     {
+        _identities = identities;
+        _time = time;
         _app = app;
         _database = database;
         _mailbox = mailbox;
@@ -76,6 +81,21 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public void InjectFault(FaultRule rule) => _faults.Add(rule);
 
     public void ClearFaults() => _faults.Clear();
+
+    /// <summary>
+    /// Adds verified identities (addresses contain '@', the rest are domains) in one transaction, bypassing the
+    /// API and its rate limit: for benchmarks and UI tests that need thousands of identities.
+    /// </summary>
+    public void AddVerifiedIdentities(string region, IEnumerable<string> identities)
+    {
+        var now = _time.GetUtcNow();
+        _identities.InsertMany(identities.Select(identity =>
+        {
+            var type = identity.Contains('@') ? Core.Ses.IdentityType.EmailAddress : Core.Ses.IdentityType.Domain;
+            return IdentityRecord.New(region, identity, type, LocalAwsSeeds.VerificationToken(region, identity), now)
+                with { VerificationStatus = Core.Ses.VerificationStatus.Success };
+        }));
+    }
 
     public static Task<LocalAwsServer> StartAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         StartAsync(options, loggerFactory, TimeProvider.System, cancellationToken);
@@ -137,7 +157,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        var server = new LocalAwsServer(app, database, mailbox, faults, new HostedZoneData(zones), outside, new DetectionStore(identities), endpoint);
+        var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, new HostedZoneData(zones), outside, new DetectionStore(identities), endpoint);
 
         if (options.EnableDnsAndDetection)
         {

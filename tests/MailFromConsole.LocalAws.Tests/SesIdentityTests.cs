@@ -127,6 +127,21 @@ public sealed partial class SesIdentityTests
         Assert.Equal("arn:aws:sns:us-east-1:000000000000:bounces", value.Element(AwsAnswer.Ses + "BounceTopic")?.Value);
     }
 
+    [Fact]
+    public async Task TenThousandBulkAddedIdentitiesArePagedAndQueriedInBatches()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        aws.Server.AddVerifiedIdentities("us-east-1", Enumerable.Range(0, 10_000).Select(i => $"bulk{i:D5}.test"));
+
+        var page = await aws.SesAsync("ListIdentities", ("IdentityType", "Domain"));
+        var batch = await aws.SesAsync("GetIdentityMailFromDomainAttributes",
+            [.. Enumerable.Range(0, 100).Select(i => ($"Identities.member.{i + 1}", $"bulk{i * 97:D5}.test"))]);
+
+        Assert.Equal(1000, page.All("member").Count());
+        Assert.NotNull(page.Value("NextToken"));
+        Assert.Equal(100, batch.Map("MailFromDomainAttributes").Count);
+    }
+
     [GeneratedRegex("href=\"(/_local/verify\\?token=[^\"]+)\"")]
     private static partial Regex VerifyLink();
 }

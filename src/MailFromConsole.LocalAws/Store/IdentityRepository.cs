@@ -80,9 +80,16 @@ internal sealed class IdentityRepository(LocalDatabase database)
             return true;
         });
 
-    public void Insert(IdentityRecord record) => database.Write((c, t) =>
+    public void Insert(IdentityRecord record) => InsertMany([record]);
+
+    /// <summary>Adds or replaces many identities in one transaction (bulk seeding for benchmarks and tests).</summary>
+    public void InsertMany(IEnumerable<IdentityRecord> records) => database.Write((c, t) =>
     {
-        Save(c, t, record);
+        foreach (var record in records)
+        {
+            Save(c, t, record);
+        }
+
         return 0;
     });
 
