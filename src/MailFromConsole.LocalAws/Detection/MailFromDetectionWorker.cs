@@ -75,7 +75,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Created before the first await so that time advanced by a test right after start is not missed.
+        // Created before the first pass: time advanced once that pass has completed always leads to the next one.
         using var timer = new PeriodicTimer(_options.Interval, _time);
         var pass = 0;
         do

@@ -117,7 +117,9 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
 
         try
         {
-            e.Response = _answerer.Answer(query);
+            var response = _answerer.Answer(query);
+            logger.LogDebug("Local DNS {Question} over {Transport}: {Code}, {Answers} answers", query.Questions.FirstOrDefault(), e.TransportProtocol, response.ReturnCode, response.AnswerRecords.Count);
+            e.Response = response;
         }
         catch (Exception ex)
         {

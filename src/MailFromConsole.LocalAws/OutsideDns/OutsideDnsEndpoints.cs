@@ -81,7 +81,7 @@ public static class OutsideDnsEndpoints
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Results.BadRequest("This form has expired or did not come from the outside DNS page; reload the page and try again.");
+            return Results.Text("This form has expired or did not come from the outside DNS page; reload the page and try again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
