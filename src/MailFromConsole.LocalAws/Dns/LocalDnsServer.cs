@@ -44,6 +44,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
             var udp = new UdpServerTransport(endpoint, TransportTimeoutMs);
             var tcp = new TcpServerTransport(endpoint, TransportTimeoutMs, TcpKeepAliveMs);
             var server = new DnsServer(udp, tcp);
+            server.QueryReceived += OnQueryReceivedAsync; // before Start, so no early query meets an unanswered server
+            server.ExceptionThrown += OnExceptionThrownAsync;
             try
             {
                 server.Start();
@@ -63,8 +65,6 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
                 throw;
             }
 
-            server.QueryReceived += OnQueryReceivedAsync;
-            server.ExceptionThrown += OnExceptionThrownAsync;
             _server = server;
             _transports = [udp, tcp];
             _endpoint = endpoint;
