@@ -20,6 +20,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
     private IServerTransport[] _transports = [];
     private IPEndPoint? _endpoint;
 
+    public bool IsRunning => _server is not null;
+
     /// <summary>Where the server listens (UDP and TCP); the actual port when started on port 0.</summary>
     public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException("The local DNS server has not been started.");
 
