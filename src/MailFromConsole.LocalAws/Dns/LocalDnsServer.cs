@@ -20,6 +20,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
     private IServerTransport[] _transports = [];
     private IPEndPoint? _endpoint;
 
+    public bool IsRunning => _server is not null;
+
     /// <summary>Where the server listens (UDP and TCP); the actual port when started on port 0.</summary>
     public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException("The local DNS server has not been started.");
 
@@ -44,6 +46,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
             var udp = new UdpServerTransport(endpoint, TransportTimeoutMs);
             var tcp = new TcpServerTransport(endpoint, TransportTimeoutMs, TcpKeepAliveMs);
             var server = new DnsServer(udp, tcp);
+            server.QueryReceived += OnQueryReceivedAsync; // before Start, so no early query meets an unanswered server
+            server.ExceptionThrown += OnExceptionThrownAsync;
             try
             {
                 server.Start();
@@ -63,8 +67,6 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
                 throw;
             }
 
-            server.QueryReceived += OnQueryReceivedAsync;
-            server.ExceptionThrown += OnExceptionThrownAsync;
             _server = server;
             _transports = [udp, tcp];
             _endpoint = endpoint;
@@ -117,7 +119,9 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
 
         try
         {
-            e.Response = _answerer.Answer(query);
+            var response = _answerer.Answer(query);
+            logger.LogDebug("Local DNS {Question} over {Transport}: {Code}, {Answers} answers", query.Questions.FirstOrDefault(), e.TransportProtocol, response.ReturnCode, response.AnswerRecords.Count);
+            e.Response = response;
         }
         catch (Exception ex)
         {
