@@ -115,6 +115,20 @@ public sealed class LocalAwsServer : IAsyncDisposable
             new DemoSeeder(identities, zones, route53, time).Seed();
         }
 
+        var outside = new OutsideZoneStore(database.FilePath, time);
+        if (isNew && options.SeedDemoData)
+        {
+            // The outside provider's zone carries the seeded token, as a user would have added it by hand.
+            outside.AddZone(LocalAwsSeeds.OutsideDnsDomain);
+            outside.AddRecord(LocalAwsSeeds.OutsideDnsDomain, "_amazonses", "TXT",
+                LocalAwsSeeds.VerificationToken(LocalAwsSeeds.Region, LocalAwsSeeds.OutsideDnsDomain));
+        }
+
+        var hostedZones = new HostedZoneData(zones);
+        var dns = options.EnableDnsAndDetection
+            ? new LocalDnsServer(new CompositeZoneData(hostedZones, outside), loggerFactory.CreateLogger<LocalDnsServer>())
+            : null;
+
         Uri? endpoint = null;
         var faults = new FaultInjector(options.Faults);
         var ses = new SesApi(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
@@ -122,7 +136,13 @@ public sealed class LocalAwsServer : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddRouting();
         builder.Services.AddSingleton(time);
-        builder.Services.AddOutsideDns(database.FilePath);
+        builder.Services.AddOutsideDns(outside);
+        if (dns is not null)
+        {
+            // The outside-DNS page shows where the DNS view listens.
+            builder.Services.AddSingleton(dns);
+        }
+
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             // Loopback only: this endpoint accepts the well-known test credentials.
@@ -141,15 +161,6 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton<RequestDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
-        var outside = app.Services.GetRequiredService<OutsideZoneStore>();
-        if (isNew && options.SeedDemoData)
-        {
-            // The outside provider's zone carries the seeded token, as a user would have added it by hand.
-            outside.AddZone(LocalAwsSeeds.OutsideDnsDomain);
-            outside.AddRecord(LocalAwsSeeds.OutsideDnsDomain, "_amazonses", "TXT",
-                LocalAwsSeeds.VerificationToken(LocalAwsSeeds.Region, LocalAwsSeeds.OutsideDnsDomain));
-        }
-
         app.MapOutsideDns();
         // Everything else (SES, Route 53, the other local pages) goes to the dispatcher, whatever the path looks like.
         app.MapFallback("{**path}", dispatcher.HandleAsync);
@@ -157,11 +168,10 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, new HostedZoneData(zones), outside, new DetectionStore(identities), endpoint);
-
-        if (options.EnableDnsAndDetection)
+        var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, hostedZones, outside, new DetectionStore(identities), endpoint);
+        if (dns is not null)
         {
-            await server.StartDnsAndDetectionAsync(options, loggerFactory, time, cancellationToken);
+            await server.StartDnsAndDetectionAsync(dns, options, loggerFactory, time, cancellationToken);
         }
 
         loggerFactory.CreateLogger<LocalAwsServer>().LogInformation(
@@ -170,9 +180,9 @@ public sealed class LocalAwsServer : IAsyncDisposable
     }
 
     /// <summary>Starts the loopback DNS view of all zones and the worker that resolves MAIL FROM domains through it.</summary>
-    private async Task StartDnsAndDetectionAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    private async Task StartDnsAndDetectionAsync(LocalDnsServer dns, LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
     {
-        _dns = new LocalDnsServer(AllZoneData, loggerFactory.CreateLogger<LocalDnsServer>());
+        _dns = dns;
         await _dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort), cancellationToken);
         DnsEndpoint = _dns.Endpoint;
         DetectionWorker = new MailFromDetectionWorker(DetectionStore, new MailFromDetectionOptions
