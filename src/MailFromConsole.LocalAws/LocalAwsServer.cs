@@ -10,6 +10,7 @@ using MailFromConsole.LocalAws.Ses;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -136,6 +137,8 @@ public sealed class LocalAwsServer : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddRouting();
         builder.Services.AddSingleton(time);
+        // Antiforgery keys of the local pages live with the data, so a form opened before a restart still posts.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")));
         builder.Services.AddOutsideDns(outside);
         if (dns is not null)
         {
