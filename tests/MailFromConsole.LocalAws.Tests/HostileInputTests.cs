@@ -66,4 +66,26 @@ public sealed class HostileInputTests
         var record = Assert.Single(aws.Server.ZoneData.RecordsAt("example.com.", "x.example.com."));
         Assert.Equal("a</Value><Value>b", record.Value);
     }
+
+    [Fact]
+    public async Task XmlWithAnExternalEntityIsRefusedUnread()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        var body = System.Xml.Linq.XDocument.Parse("<CreateHostedZoneRequest xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Name>x.test</Name><CallerReference>r</CallerReference></CreateHostedZoneRequest>");
+
+        var plain = await aws.Route53Async(HttpMethod.Post, "/2013-04-01/hostedzone", body);
+        using var http = new HttpClient();
+        var hostile = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" +
+                      "<CreateHostedZoneRequest xmlns=\"https://route53.amazonaws.com/doc/2013-04-01/\"><Name>&x;.test</Name><CallerReference>r2</CallerReference></CreateHostedZoneRequest>";
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(aws.Endpoint, "/2013-04-01/hostedzone")) { Content = new StringContent(hostile) };
+        var bytes = await request.Content.ReadAsByteArrayAsync();
+        TestSigner.Sign(request, bytes, "us-east-1", "route53", "test", "test", DateTimeOffset.UtcNow);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        plain.ShouldSucceed();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<Code>MalformedInput</Code>", text);
+        Assert.DoesNotContain("root:", text);
+    }
 }
