@@ -174,7 +174,16 @@ public sealed class LocalAwsServer : IAsyncDisposable
         var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, hostedZones, outside, new DetectionStore(identities), endpoint);
         if (dns is not null)
         {
-            await server.StartDnsAndDetectionAsync(dns, options, loggerFactory, time, cancellationToken);
+            try
+            {
+                await server.StartDnsAndDetectionAsync(dns, options, loggerFactory, time, cancellationToken);
+            }
+            catch
+            {
+                // A DNS port already in use must not leave the HTTP endpoint running without its owner.
+                await server.DisposeAsync();
+                throw;
+            }
         }
 
         loggerFactory.CreateLogger<LocalAwsServer>().LogInformation(

@@ -46,4 +46,25 @@ public sealed class HostingTests
         Assert.Contains(LocalAwsSeeds.OutsideDnsDomain, html);
         (await aws.SesAsync("ListIdentities")).ShouldSucceed();
     }
+
+    [Fact]
+    public async Task ABusyDnsPortFailsTheStartAndReleasesTheHttpPort()
+    {
+        await using var first = await LocalAwsFixture.StartAsync(o => o.EnableDnsAndDetection = true);
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var httpPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => LocalAwsFixture.StartAsync(o =>
+        {
+            o.EnableDnsAndDetection = true;
+            o.HttpPort = httpPort;
+            o.DnsPort = first.Server.DnsEndpoint!.Port;
+        }));
+
+        var again = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, httpPort);
+        again.Start();
+        again.Stop();
+    }
 }

@@ -38,8 +38,22 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
         folder ??= Path.Combine(Path.GetTempPath(), "localaws-tests-" + Guid.NewGuid().ToString("N"));
         var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, EnableDnsAndDetection = false, ChangePropagationDelay = TimeSpan.FromSeconds(60) };
         configure?.Invoke(options);
-        var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, (TimeProvider?)time ?? TimeProvider.System, CancellationToken.None);
-        return new LocalAwsFixture(server, folder, options, time);
+        try
+        {
+            var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, (TimeProvider?)time ?? TimeProvider.System, CancellationToken.None);
+            return new LocalAwsFixture(server, folder, options, time);
+        }
+        catch
+        {
+            // A start that fails (the test may expect it) leaves no temp folder behind.
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Stops the server and starts a new one on the same data folder (a restart).</summary>
