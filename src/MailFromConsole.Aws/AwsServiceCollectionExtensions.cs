@@ -24,6 +24,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<AwsRateLimiters>();
         services.TryAddTransient<RateLimitingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();
+        services.TryAddTransient<DispatchMarkingHandler>();
         services.AddHttpClient<ISesClient, SesClient>().AddAwsPipeline();
         services.AddHttpClient<IRoute53Client, Route53Client>().AddAwsPipeline();
         return services;

@@ -7,7 +7,7 @@ namespace MailFromConsole.Aws.Http;
 
 /// <summary>
 /// The one handler chain both typed clients use, outermost first:
-/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → network.
+/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → departure mark → network.
 /// Signing below the retry signs each attempt afresh; the permit wait is outside every timeout.
 /// </summary>
 internal static class AwsHttpPipeline
@@ -39,6 +39,7 @@ internal static class AwsHttpPipeline
             pipeline.AddTimeout(retry.AttemptTimeout);
         });
         builder.AddHttpMessageHandler<SigV4SigningHandler>();
+        builder.AddHttpMessageHandler<DispatchMarkingHandler>();
         return builder;
     }
 }

@@ -6,9 +6,28 @@ namespace MailFromConsole.Aws.Http;
 /// </summary>
 internal sealed class RateLimitingHandler(AwsRateLimiters limiters) : DelegatingHandler
 {
+    /// <summary>The limiter whose permit the request holds, for <see cref="DispatchMarkingHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<ScheduledRateLimiter> LimiterKey = new("MailFromConsole.AwsRateLimiter");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var lease = await limiters.For(AwsOperation.From(request)).AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        var limiter = limiters.For(AwsOperation.From(request));
+        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        request.Options.Set(LimiterKey, limiter);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// The innermost handler: tells the limiter when the request really leaves (after signing), so strict spacing is
+/// measured between departures rather than between permits.
+/// </summary>
+internal sealed class DispatchMarkingHandler : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(RateLimitingHandler.LimiterKey, out var limiter))
+            limiter.MarkDispatched();
+        return base.SendAsync(request, cancellationToken);
     }
 }

@@ -7,6 +7,9 @@ namespace MailFromConsole.Aws.Http;
 /// then one every <c>interval</c>. Waiters are served in order and the clock is a <see cref="TimeProvider"/>,
 /// so tests can drive it with a fake clock. A waiter that is cancelled gives up its slot (the limiter stays safe,
 /// never faster than the rate).
+/// With a burst of 1 the spacing is strict: it counts from when the previous request actually left
+/// (<see cref="MarkDispatched"/>), so a request delayed after its permit (timer lateness, a cold first call)
+/// does not let the next one arrive less than one interval after it.
 /// </summary>
 internal sealed class ScheduledRateLimiter : RateLimiter
 {
@@ -14,7 +17,9 @@ internal sealed class ScheduledRateLimiter : RateLimiter
     private readonly TimeSpan _interval;
     private readonly TimeSpan _burstTolerance;
     private readonly Lock _lock = new();
+    private readonly bool _strictSpacing;
     private DateTimeOffset _theoreticalArrival = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastDispatch = DateTimeOffset.MinValue;
     private long _granted;
 
     public ScheduledRateLimiter(TimeSpan interval, int burst, TimeProvider timeProvider)
@@ -23,6 +28,7 @@ internal sealed class ScheduledRateLimiter : RateLimiter
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
         _interval = interval;
         _burstTolerance = interval * (burst - 1);
+        _strictSpacing = burst == 1;
         _timeProvider = timeProvider;
     }
 
@@ -50,6 +56,8 @@ internal sealed class ScheduledRateLimiter : RateLimiter
         {
             var now = _timeProvider.GetUtcNow();
             var start = StartFor(now);
+            if (_strictSpacing && _lastDispatch != DateTimeOffset.MinValue && _lastDispatch + _interval > start)
+                start = _lastDispatch + _interval;
             if (start > now)
                 return Lease.Rejected(start - now);
             Reserve(now);
@@ -68,10 +76,40 @@ internal sealed class ScheduledRateLimiter : RateLimiter
             wait = StartFor(now) - now;
             Reserve(now);
         }
-        if (wait > TimeSpan.Zero)
+        while (wait > TimeSpan.Zero)
+        {
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
+            wait = StrictWait();
+        }
         Interlocked.Increment(ref _granted);
         return Lease.Granted;
+    }
+
+    /// <summary>Records that a request holding a permit of this limiter has just been handed to the network.</summary>
+    public void MarkDispatched()
+    {
+        if (!_strictSpacing)
+            return;
+        lock (_lock)
+        {
+            var now = _timeProvider.GetUtcNow();
+            if (now > _lastDispatch)
+                _lastDispatch = now;
+            var next = now + _interval;
+            if (next > _theoreticalArrival)
+                _theoreticalArrival = next;
+        }
+    }
+
+    /// <summary>How much longer to wait so this request leaves at least one interval after the last one that left.</summary>
+    private TimeSpan StrictWait()
+    {
+        if (!_strictSpacing)
+            return TimeSpan.Zero;
+        lock (_lock)
+        {
+            return _lastDispatch == DateTimeOffset.MinValue ? TimeSpan.Zero : _lastDispatch + _interval - _timeProvider.GetUtcNow();
+        }
     }
 
     private DateTimeOffset StartFor(DateTimeOffset now)

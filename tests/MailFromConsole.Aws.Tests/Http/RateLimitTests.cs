@@ -30,6 +30,28 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task StrictSpacingCountsFromWhenThePreviousRequestActuallyLeft()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new ScheduledRateLimiter(TimeSpan.FromSeconds(1), burst: 1, clock);
+
+        using (await limiter.AcquireAsync())
+        {
+            // The first request is held up after its permit (signing, a cold connection) and leaves 300 ms late.
+            clock.Advance(TimeSpan.FromMilliseconds(300));
+            limiter.MarkDispatched();
+        }
+        var second = limiter.AcquireAsync().AsTask();
+
+        clock.Advance(TimeSpan.FromMilliseconds(700));
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await second).IsAcquired);
+    }
+
+    [Fact]
     public void LimiterAllowsTheBurstAtOnceThenTheSustainedRate()
     {
         var clock = new FakeTimeProvider();
