@@ -17,6 +17,11 @@ internal static class AwsHttpPipeline
         // The handlers own timing: HttpClient's own 100 s total timeout would also count time queued for permits.
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
 
+        // Pollers and caches are singletons that keep their client: connections are recycled by the pooled handler
+        // itself (DNS changes are seen) instead of by the factory rotating handlers under a captured client.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+        builder.SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
         builder.AddResilienceHandler("aws-retry", (pipeline, context) =>
         {
             var retry = context.ServiceProvider.GetRequiredService<IOptions<AwsClientOptions>>().Value.Retry;
