@@ -7,7 +7,7 @@ namespace MailFromConsole.Aws.Http;
 internal sealed class RateLimitingHandler(AwsRateLimiters limiters) : DelegatingHandler
 {
     /// <summary>The limiter whose permit the request holds, for <see cref="DispatchMarkingHandler"/>.</summary>
-    public static readonly HttpRequestOptionsKey<ScheduledRateLimiter> LimiterKey = new("MailFromConsole.AwsRateLimiter");
+    public static readonly HttpRequestOptionsKey<DispatchAwareRateLimiter> LimiterKey = new("MailFromConsole.AwsRateLimiter");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
