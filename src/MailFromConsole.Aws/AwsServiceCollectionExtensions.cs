@@ -18,6 +18,9 @@ public static class AwsServiceCollectionExtensions
     public static IServiceCollection AddAwsClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Registering the handler chain twice would run every request through two retry pipelines.
+        if (services.Any(d => d.ServiceType == typeof(AwsRateLimiters)))
+            return services;
         services.AddOptions<AwsClientOptions>().Bind(configuration.GetSection(AwsClientOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsCredentialsSource>();
