@@ -34,8 +34,9 @@ public sealed class AwsRateLimitOptions
     /// jitter against a strict server while costing only 2 % of throughput (a rare Throttling is retried).</summary>
     public TimeSpan SesMailFromInterval { get; set; } = TimeSpan.FromMilliseconds(1020);
 
-    /// <summary>Spacing of every other SES call per region and operation.</summary>
-    public TimeSpan SesOtherInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>Spacing of every other SES call per region and operation. The model documents ListIdentities,
+    /// Verify*, DeleteIdentity and the Get…Attributes calls as "no more than once per second" too.</summary>
+    public TimeSpan SesOtherInterval { get; set; } = TimeSpan.FromMilliseconds(1020);
 
     /// <summary>Route 53 allows 10 requests/second per account, with bursts.</summary>
     public double Route53RequestsPerSecond { get; set; } = 10;
