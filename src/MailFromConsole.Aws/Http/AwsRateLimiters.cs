@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace MailFromConsole.Aws.Http;
+
+/// <summary>
+/// One limiter per SES region and operation and one for the whole Route 53 account, shared by every client
+/// instance in the process (a singleton), so open pages and pollers share AWS's limits instead of multiplying them.
+/// </summary>
+internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimeProvider timeProvider) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, DispatchAwareRateLimiter> _limiters = new(StringComparer.Ordinal);
+
+    public DispatchAwareRateLimiter For(AwsOperation operation) =>
+        _limiters.GetOrAdd(KeyOf(operation), _ => Create(operation));
+
+    private static string KeyOf(AwsOperation operation) => operation.Service switch
+    {
+        // Route 53's limit is per account; its PriorRequestNotComplete (per zone) is left to the retry policy.
+        Route53.Route53Wire.SigningName => Route53.Route53Wire.SigningName,
+        _ => $"{operation.Service}|{operation.Region}|{operation.Operation}",
+    };
+
+    private DispatchAwareRateLimiter Create(AwsOperation operation)
+    {
+        var limits = options.Value.RateLimits;
+        if (operation.Service == Route53.Route53Wire.SigningName)
+            return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
+        var interval = Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? limits.SesMailFromInterval : limits.SesOtherInterval;
+        return new StrictIntervalRateLimiter(interval, timeProvider);
+    }
+
+    public void Dispose()
+    {
+        foreach (var limiter in _limiters.Values)
+            limiter.Dispose();
+    }
+}
