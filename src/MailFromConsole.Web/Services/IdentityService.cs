@@ -27,13 +27,22 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
             return new IdentityListPage(rows, all.Count);
         });
 
-    public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "Read identity", async () =>
+    public async Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
+        var read = await ServiceEdge.RunAsync(logger, "Read identity", async () =>
         {
-            var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
-            var rows = await RowsAsync(region, type, [identity], cancellationToken);
-            return rows[0];
+            // SES leaves unknown identities out of the answer: a selection kept across a region switch may not exist here.
+            var verification = await ses.GetIdentityVerificationAttributesAsync(region, [identity], cancellationToken);
+            if (!verification.TryGetValue(identity, out var v)) return null;
+            var mailFrom = await statusCache.GetAsync(region, [identity], cancellationToken);
+            return new IdentityRow(identity, type, v.VerificationStatus, v.VerificationToken, mailFrom.GetValueOrDefault(identity));
         });
+        if (!read.Succeeded) return ServiceResult<IdentityRow>.Fail(read.Error!, read.ErrorCode);
+        return read.Value is { } row
+            ? ServiceResult<IdentityRow>.Ok(row)
+            : ServiceResult<IdentityRow>.Fail($"{identity} is not an identity in {region}. Identities are per region: verify it in {region} to use it there.", "NotFound");
+    }
 
     public string? CheckNewIdentity(IdentityType type, string? identity)
     {
