@@ -48,15 +48,12 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
     {
         var value = identity?.Trim() ?? "";
         if (value.Length == 0) return type == IdentityType.EmailAddress ? "Enter an email address." : "Enter a domain.";
-        if (value.Any(char.IsWhiteSpace) || value.Any(char.IsControl)) return "Remove spaces and line breaks.";
-        if (type == IdentityType.EmailAddress)
-        {
-            if (!MailAddress.TryCreate(value, out var address) || address.Address != value || value.Count(c => c == '@') != 1)
-                return "Enter an email address such as user@example.com.";
-            return DomainProblem(value[(value.IndexOf('@') + 1)..]);
-        }
-        if (value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
-        return DomainProblem(value);
+        if (type == IdentityType.EmailAddress && !value.Contains('@')) return "Enter an email address such as user@example.com.";
+        if (type == IdentityType.Domain && value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
+        if (type == IdentityType.EmailAddress && (value.Count(c => c == '@') != 1 || !MailAddress.TryCreate(value, out var address) || address.Address != value))
+            return "Enter an email address such as user@example.com.";
+        // The Core rules decide what a valid identity is (one source for every layer).
+        return MailFromDomainRules.TryIdentityDomain(value, out _, out var error) ? null : error;
     }
 
     public Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
@@ -106,12 +103,5 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
             mailFrom.TryGetValue(name, out var m);
             return new IdentityRow(name, type, v?.VerificationStatus ?? VerificationStatus.NotStarted, v?.VerificationToken, m);
         }).ToList();
-    }
-
-    // The Core rules validate DNS names; a domain is valid for an identity when a subdomain of it would be.
-    private static string? DomainProblem(string domain)
-    {
-        var check = MailFromDomainRules.Validate(domain, "mail." + domain.TrimEnd('.'));
-        return check.IsValid ? null : $"\"{domain}\" is not a valid domain name.";
     }
 }
