@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MailFromConsole.Web.Auth;
+
+/// <summary>Where the console keeps its own files (users, audit log, data-protection keys).</summary>
+public static class ConsoleDataFolder
+{
+    /// <summary><c>Auth:DataFolder</c>, else <c>DataFolder</c>, else <c>.data/console</c>; made absolute from the working directory.</summary>
+    public static string Resolve(IConfiguration configuration)
+    {
+        var configured = configuration[$"{ConsoleAuthOptions.Section}:DataFolder"];
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = configuration["DataFolder"];
+        }
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            configured = Path.Combine(".data", "console");
+        }
+        return Path.GetFullPath(configured);
+    }
+}
