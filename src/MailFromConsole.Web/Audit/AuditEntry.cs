@@ -58,4 +58,5 @@ public static class AuditActions
     public const string CreateUser = "CreateUser";
     public const string DeleteUser = "DeleteUser";
     public const string ChangeUserRole = "ChangeUserRole";
+    public const string ResetUserPassword = "ResetUserPassword";
 }

@@ -32,6 +32,7 @@ public static class ConsoleAuthExtensions
         services.AddSingleton<SignedOutSessions>();
         services.AddSingleton<LoginRateLimiter>();
         services.AddScoped<SignInValidator>();
+        services.AddScoped<UserAdministration>();
         services.AddHostedService<FirstRunAnnouncer>();
         services.AddAuditLog(configuration);
 
