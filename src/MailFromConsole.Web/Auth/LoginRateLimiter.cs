@@ -23,7 +23,9 @@ public sealed class LoginRateLimiter : IDisposable
     /// <summary>Takes one attempt; false when this user name from this address has used up its attempts for now.</summary>
     public bool TryAttempt(string? clientAddress, string userName)
     {
-        var key = $"{clientAddress ?? "unknown"}|{userName.Trim().ToLowerInvariant()}";
+        // Names longer than any valid one are cut, so hostile input cannot make huge partition keys.
+        var name = userName.Trim().ToLowerInvariant();
+        var key = $"{clientAddress ?? "unknown"}|{(name.Length > 2 * UserNames.MaximumLength ? name[..(2 * UserNames.MaximumLength)] : name)}";
         using var lease = _limiter.AttemptAcquire(key);
         return lease.IsAcquired;
     }
