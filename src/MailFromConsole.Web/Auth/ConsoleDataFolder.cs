@@ -5,7 +5,10 @@ namespace MailFromConsole.Web.Auth;
 /// <summary>Where the console keeps its own files (users, audit log, data-protection keys).</summary>
 public static class ConsoleDataFolder
 {
-    /// <summary><c>Auth:DataFolder</c>, else <c>DataFolder</c>, else <c>.data/console</c>; made absolute from the working directory.</summary>
+    /// <summary>
+    /// <c>Auth:DataFolder</c>, else <c>DataFolder</c>, else <c>.data/console</c>. A relative path is taken from the
+    /// content root (as the local AWS data folder is), or the working directory when there is none.
+    /// </summary>
     public static string Resolve(IConfiguration configuration)
     {
         var configured = configuration[$"{ConsoleAuthOptions.Section}:DataFolder"];
@@ -17,6 +20,7 @@ public static class ConsoleDataFolder
         {
             configured = Path.Combine(".data", "console");
         }
-        return Path.GetFullPath(configured);
+        var root = configuration[HostDefaults.ContentRootKey];
+        return string.IsNullOrWhiteSpace(root) ? Path.GetFullPath(configured) : Path.GetFullPath(configured, root);
     }
 }
