@@ -78,7 +78,7 @@ internal static class AccountEndpoints
                 "The user name or password is not correct.", null, StatusCodes.Status401Unauthorized);
         }
 
-        await SignInCookieAsync(context, user, options.Value);
+        await SignInCookieAsync(context, user);
         await audit.RecordAsync(SignInEvent(time, user.Name, AuditActions.SignIn, AuditResults.Success, address), context.RequestAborted);
         logger.LogInformation("{UserName} signed in as {Role}", user.Name, user.Role);
         return Results.LocalRedirect(AccountPaths.SafeReturnUrl(returnUrl));
@@ -164,7 +164,6 @@ internal static class AccountEndpoints
         IAntiforgery antiforgery,
         IAuditLog audit,
         TimeProvider time,
-        IOptions<ConsoleAuthOptions> options,
         ILoggerFactory loggers)
     {
         if (!setup.IsPending || !setup.Accepts(token))
@@ -187,7 +186,7 @@ internal static class AccountEndpoints
             return InvalidSetupLink();
         }
         var admin = new ConsoleUser(name, ConsoleRole.Admin, UserSource.Local);
-        await SignInCookieAsync(context, admin, options.Value);
+        await SignInCookieAsync(context, admin);
         await audit.RecordAsync(new AuditEntry
         {
             At = time.GetUtcNow(),
@@ -202,11 +201,12 @@ internal static class AccountEndpoints
         return Results.LocalRedirect("/");
     }
 
-    private static Task SignInCookieAsync(HttpContext context, ConsoleUser user, ConsoleAuthOptions options) =>
+    /// <summary>A browser-session cookie (gone when the browser closes) that slides within <see cref="ConsoleAuthOptions.SessionLifetime"/>.</summary>
+    private static Task SignInCookieAsync(HttpContext context, ConsoleUser user) =>
         context.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
             ConsoleClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true, ExpiresUtc = null });
+            new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
 
     private static AuditEntry SignInEvent(TimeProvider time, string user, string action, string result, string? address) => new()
     {
