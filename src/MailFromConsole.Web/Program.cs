@@ -1,5 +1,9 @@
+using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Hosting;
+
+// `hash-password` prints a password hash for Auth:Users and exits.
+if (PasswordHashCommand.TryRun(args, Console.In, Console.Out, Console.Error)) return;
 
 var contentRoot = ContentLocator.FindContentRoot();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -13,6 +17,7 @@ builder.WebHost.UseStaticWebAssets();
 
 await builder.StartLocalAwsIfConfiguredAsync();
 builder.Services.AddApplicationServices(builder.Configuration);
+builder.Services.AddConsoleAuth(builder.Configuration);
 
 var app = builder.Build();
 if (!app.Environment.IsDevelopment())
@@ -20,7 +25,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
+// Security headers, sign-in, roles, login rate limits and antiforgery, before anything is served.
+app.UseConsoleAuth();
 app.UseStaticFiles();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

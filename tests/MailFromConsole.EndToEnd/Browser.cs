@@ -32,13 +32,27 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A page on the console, once its Blazor circuit is connected (clicks before that are lost).</summary>
-    public static async Task<IPage> OpenAsync(IBrowser browser, Uri url)
+    /// <summary>A fresh page (own cookies) on the sign-in form.</summary>
+    public async Task<IPage> NewPageAsync(Uri url)
     {
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
         await page.GotoAsync(url.ToString());
-        await page.Locator("[data-ready='true']").WaitForAsync();
         return page;
     }
+
+    /// <summary>Signs in through the plain form and waits until the console's Blazor circuit is connected (clicks before that are lost).</summary>
+    public async Task<IPage> SignInAsync(Uri baseUrl, TestUser user, string path = "")
+    {
+        var page = await NewPageAsync(new Uri(baseUrl, "account/login?returnUrl=" + Uri.EscapeDataString("/" + path)));
+        await page.GetByLabel("User name").FillAsync(user.Name);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-ready='true']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 }

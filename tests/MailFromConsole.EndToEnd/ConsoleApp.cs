@@ -54,7 +54,19 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["LocalAws:HttpPort"] = "0",
             ["LocalAws:DnsPort"] = "0",
             ["LocalAws:DetectionInterval"] = "00:00:01",
+            ["LocalAws:ChangePropagationDelay"] = "00:00:01",
+            ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),
+            // Every test signs in afresh; the login limit guards real users, not this suite.
+            ["Auth:LoginAttemptsPerMinute"] = "100",
         };
+        var index = 0;
+        foreach (var user in TestUsers.All)
+        {
+            arguments[$"Auth:Users:{index}:Name"] = user.Name;
+            arguments[$"Auth:Users:{index}:Role"] = user.Role;
+            arguments[$"Auth:Users:{index}:PasswordHash"] = user.PasswordHash;
+            index++;
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             arguments[key] = value;
