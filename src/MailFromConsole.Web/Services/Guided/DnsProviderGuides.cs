@@ -63,6 +63,7 @@ public static class DnsProviderGuides
             [
                 hostTrap,
                 $"The mail server must end with a dot ({mx.Value}.), or it is read as a name inside your zone.",
+                "Type the TXT data inside double quotes, as shown: without them Cloud DNS may store each word as a separate string.",
                 $"Cloud DNS keeps one record set per name and type: to keep another TXT value at {host}, add the SPF value as another item of the same record set. {oneTxt}",
             ]),
             new("azure-dns", "Azure DNS",
