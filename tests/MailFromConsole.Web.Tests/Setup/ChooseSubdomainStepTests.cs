@@ -148,8 +148,7 @@ public sealed class ChooseSubdomainStepTests : GuidedTestContext
 
         step.FindAll("button[data-testid=why-toggle]").Last().Click();
 
-        var why = step.Find("[data-testid=why-text]").TextContent;
-        Assert.Contains("MailFromDomainNotVerified", why);
-        Assert.Contains("us-east-1", why);
+        step.WaitForAssertion(() => Assert.Contains("MailFromDomainNotVerified", step.Find("[data-testid=why-text]").TextContent));
+        Assert.Contains("us-east-1", step.Find("[data-testid=why-text]").TextContent);
     }
 }
