@@ -1,3 +1,4 @@
+using MailFromConsole.Aws;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Services;
 using Microsoft.Extensions.Options;

@@ -1,0 +1,57 @@
+using Bunit;
+using MailFromConsole.Web.Components.Layout;
+using MailFromConsole.Web.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailFromConsole.Web.Tests.Components;
+
+public sealed class MainLayoutTests : ConsoleTestContext
+{
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "page body"))));
+
+    [Fact]
+    public void ShowsTheSesNavigationAndThePage()
+    {
+        var layout = RenderLayout();
+
+        Assert.Contains("Identity Management", layout.Markup);
+        Assert.Equal("email-addresses", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Email Addresses").GetAttribute("href"));
+        Assert.Equal("domains", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Domains").GetAttribute("href"));
+        Assert.Contains("page body", layout.Markup);
+    }
+
+    [Fact]
+    public void MarksTheCircuitReadyAfterTheFirstRender()
+    {
+        var layout = RenderLayout();
+
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("#console-ready").GetAttribute("data-ready")));
+    }
+
+    [Fact]
+    public void TheRegionSelectorStartsOnTheConfiguredDefaultRegion()
+    {
+        var layout = RenderLayout();
+
+        Assert.Equal("us-east-1", Services.GetRequiredService<RegionContext>().Current);
+        Assert.Contains("us-east-1", layout.Find("[data-testid=region-selector]").InnerHtml);
+    }
+
+    [Fact]
+    public void ChoosingAnotherRegionTellsThePages()
+    {
+        var region = Services.GetRequiredService<RegionContext>();
+        var changes = 0;
+        region.Changed += () => changes++;
+
+        region.Select("eu-west-1");
+        region.Select("eu-west-1");
+        region.Select("mars-north-1");
+
+        Assert.Equal("eu-west-1", region.Current);
+        Assert.Equal(1, changes);
+        Assert.Equal(["us-east-1", "eu-west-1"], region.Regions);
+    }
+}
