@@ -108,7 +108,12 @@ public sealed class MailFromDashboardService(
             if (problem is not null) missing[target] = problem;
 
         return rows.Select(r => r.State == DashboardState.Success && missing.TryGetValue((r.MailFromDomain!, r.Region), out var problem)
-            ? r with { State = DashboardState.MxMissing, Reason = $"SES says Success, but DNS no longer shows the MX record: {problem}" }
+            ? r with
+            {
+                State = DashboardState.MxMissing,
+                Reason = $"SES says Success, but DNS no longer shows the one MX record SES needs at {r.MailFromDomain} ({problem}). " +
+                    $"Put back exactly one MX record with the value \"{RequiredRecords.MxPreference} {RequiredRecords.FeedbackHost(r.Region)}\" before SES notices.",
+            }
             : r).ToList();
     }
 
@@ -117,8 +122,15 @@ public sealed class MailFromDashboardService(
     {
         if (dns.Findings.Any(f => f.Code is "Timeout" or "DnsError")) return null;
         if (dns.MxHosts.Count(RequiredRecords.IsSesFeedbackHost) == 1 && dns.MxHosts.Count == 1) return null;
-        return dns.Findings.FirstOrDefault(f => f.Code is "NoMx" or "SeveralMx" or "WrongMxHost" or "ReceivesMail" or "Cname")?.Message
-            ?? "the MX record is not the one SES needs.";
+        var finding = dns.Findings.FirstOrDefault(f => f.Code is "NoMx" or "SeveralMx" or "WrongMxHost" or "ReceivesMail" or "Cname");
+        // The diagnosis' first sentence says what DNS shows; its advice is written for a setup that is still Pending.
+        return finding is null ? "the MX record is not the one SES needs" : FirstSentence(finding.Message);
+    }
+
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? text.TrimEnd('.') : text[..end];
     }
 
     private static string Duration(TimeSpan span) => span.TotalDays >= 1 ? $"{(int)span.TotalDays} day(s)" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} hour(s)" : $"{(int)span.TotalMinutes} minute(s)";
