@@ -104,4 +104,20 @@ public sealed class DashboardTests : GuidedTestContext
         Assert.Equal(["h.com", "f.com", "e.com", "c.com", "d.com", "g.com", "a.com", "b.com"], sorted.Select(r => r.Identity));
         Assert.Equal(5, sorted.Count(r => r.NeedsAction));
     }
+
+    [Fact]
+    public async Task OnlyTheSelectedRegionsAreCounted()
+    {
+        MailFrom(Region, "failed.example.com", "mail.failed.example.com", CustomMailFromStatus.Failed);
+        MailFrom(OtherRegion, "user@example.com", "mail.example.com", CustomMailFromStatus.TemporaryFailure);
+        RenderProviders();
+        var page = Render<DashboardPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=needs-action] [data-testid=row-identity]").Count), DnsWait);
+
+        await page.InvokeAsync(() => page.Find("input[data-testid=dashboard-region][data-region=eu-west-1]").ChangeAsync(new() { Value = false }));
+        await page.InvokeAsync(() => page.Find("button[data-testid=dashboard-refresh]").ClickAsync(new()));
+
+        page.WaitForAssertion(() => Assert.Equal(["failed.example.com"], page.FindAll("[data-testid=needs-action] [data-testid=row-identity]").Select(c => c.TextContent)));
+        Assert.Equal("0", page.Find("[data-testid=dashboard-count][data-state=TemporaryFailure] [data-testid=count-value]").TextContent);
+    }
 }

@@ -80,4 +80,18 @@ public sealed class SetupAssistantTests : GuidedTestContext
         Assert.NotNull(assistant.Find("[data-testid=step-identity]"));
         Assert.Empty(assistant.FindAll("[data-testid=step-wait]"));
     }
+
+    [Fact]
+    public async Task SwitchingRegionStartsTheAssistantAgainInTheNewRegion()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        Aws.Ses.Add("eu-west-1", "user@example.org");
+        var assistant = RenderAssistant(Region, "example.com");
+        assistant.WaitForAssertion(() => Assert.NotNull(assistant.Find("[data-testid=step-subdomain]")));
+
+        await assistant.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+
+        assistant.WaitForAssertion(() => Assert.Equal("eu-west-1", assistant.Find("[data-testid=assistant-region]").TextContent));
+        assistant.WaitForAssertion(() => Assert.Equal(["user@example.org"], assistant.FindAll("[data-testid=identity-choice]").Select(e => e.GetAttribute("data-identity"))));
+    }
 }
