@@ -18,12 +18,16 @@ public static class AwsServiceCollectionExtensions
     public static IServiceCollection AddAwsClients(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Registering the handler chain twice would run every request through two retry pipelines.
+        if (services.Any(d => d.ServiceType == typeof(AwsRateLimiters)))
+            return services;
         services.AddOptions<AwsClientOptions>().Bind(configuration.GetSection(AwsClientOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsCredentialsSource>();
         services.TryAddSingleton<AwsRateLimiters>();
         services.TryAddTransient<RateLimitingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();
+        services.TryAddTransient<DispatchMarkingHandler>();
         services.AddHttpClient<ISesClient, SesClient>().AddAwsPipeline();
         services.AddHttpClient<IRoute53Client, Route53Client>().AddAwsPipeline();
         return services;

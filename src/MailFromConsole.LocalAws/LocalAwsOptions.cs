@@ -24,6 +24,9 @@ public sealed class LocalAwsOptions
     /// <summary>How long detection keeps trying before Failed (SES: 72 hours).</summary>
     public TimeSpan DetectionWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Run the loopback DNS server and the MX-detection worker (off only in tests that do not need them).</summary>
+    public bool EnableDnsAndDetection { get; set; } = true;
+
     /// <summary>Seed demo identities and zones when the data folder is new.</summary>
     public bool SeedDemoData { get; set; } = true;
 

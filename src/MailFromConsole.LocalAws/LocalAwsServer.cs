@@ -4,11 +4,13 @@ using MailFromConsole.LocalAws.Detection;
 using MailFromConsole.LocalAws.Dns;
 using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Local;
+using MailFromConsole.LocalAws.OutsideDns;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -29,15 +31,22 @@ public sealed class LocalAwsServer : IAsyncDisposable
     private readonly LocalDatabase _database;
     private readonly MailboxRepository _mailbox;
     private readonly FaultInjector _faults;
+    private readonly IdentityRepository _identities;
+    private readonly TimeProvider _time;
+    private LocalDnsServer? _dns;
 
     private LocalAwsServer(WebApplication app, LocalDatabase database, MailboxRepository mailbox, FaultInjector faults,
-        IZoneData zoneData, IDetectionStore detectionStore, Uri httpEndpoint)
+        IdentityRepository identities, TimeProvider time,
+        IZoneData zoneData, OutsideZoneStore outsideZones, IDetectionStore detectionStore, Uri httpEndpoint)
     {
+        _identities = identities;
+        _time = time;
         _app = app;
         _database = database;
         _mailbox = mailbox;
         _faults = faults;
         ZoneData = zoneData;
+        OutsideZones = outsideZones;
         DetectionStore = detectionStore;
         HttpEndpoint = httpEndpoint;
     }
@@ -50,6 +59,15 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
     /// <summary>This account's public Route 53 zones as DNS data (the DNS server adds outside zones by composition).</summary>
     public IZoneData ZoneData { get; }
+
+    /// <summary>Zones of the "other DNS provider" (page and API under <c>/_local/outside-dns</c>).</summary>
+    public OutsideZoneStore OutsideZones { get; }
+
+    /// <summary>Everything the local DNS serves: Route 53 zones first, then outside zones.</summary>
+    public IZoneData AllZoneData => new CompositeZoneData(ZoneData, OutsideZones);
+
+    /// <summary>The running MX-detection worker (null when DNS and detection are off); tests run passes directly.</summary>
+    internal MailFromDetectionWorker? DetectionWorker { get; private set; }
 
     /// <summary>What the MX-detection worker reads and writes.</summary>
     public IDetectionStore DetectionStore { get; }
@@ -64,6 +82,21 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public void InjectFault(FaultRule rule) => _faults.Add(rule);
 
     public void ClearFaults() => _faults.Clear();
+
+    /// <summary>
+    /// Adds verified identities (addresses contain '@', the rest are domains) in one transaction, bypassing the
+    /// API and its rate limit: for benchmarks and UI tests that need thousands of identities.
+    /// </summary>
+    public void AddVerifiedIdentities(string region, IEnumerable<string> identities)
+    {
+        var now = _time.GetUtcNow();
+        _identities.InsertMany(identities.Select(identity =>
+        {
+            var type = identity.Contains('@') ? Core.Ses.IdentityType.EmailAddress : Core.Ses.IdentityType.Domain;
+            return IdentityRecord.New(region, identity, type, LocalAwsSeeds.VerificationToken(region, identity), now)
+                with { VerificationStatus = Core.Ses.VerificationStatus.Success };
+        }));
+    }
 
     public static Task<LocalAwsServer> StartAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken) =>
         StartAsync(options, loggerFactory, TimeProvider.System, cancellationToken);
@@ -83,11 +116,36 @@ public sealed class LocalAwsServer : IAsyncDisposable
             new DemoSeeder(identities, zones, route53, time).Seed();
         }
 
+        var outside = new OutsideZoneStore(database.FilePath, time);
+        if (isNew && options.SeedDemoData)
+        {
+            // The outside provider's zone carries the seeded token, as a user would have added it by hand.
+            outside.AddZone(LocalAwsSeeds.OutsideDnsDomain);
+            outside.AddRecord(LocalAwsSeeds.OutsideDnsDomain, "_amazonses", "TXT",
+                LocalAwsSeeds.VerificationToken(LocalAwsSeeds.Region, LocalAwsSeeds.OutsideDnsDomain));
+        }
+
+        var hostedZones = new HostedZoneData(zones);
+        var dns = options.EnableDnsAndDetection
+            ? new LocalDnsServer(new CompositeZoneData(hostedZones, outside), loggerFactory.CreateLogger<LocalDnsServer>())
+            : null;
+
         Uri? endpoint = null;
         var faults = new FaultInjector(options.Faults);
         var ses = new SesApi(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton(time);
+        // Antiforgery keys of the local pages live with the data, so a form opened before a restart still posts.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")));
+        builder.Services.AddOutsideDns(outside);
+        if (dns is not null)
+        {
+            // The outside-DNS page shows where the DNS view listens.
+            builder.Services.AddSingleton(dns);
+        }
+
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             // Loopback only: this endpoint accepts the well-known test credentials.
@@ -106,24 +164,61 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton<RequestDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
-        app.Run(dispatcher.HandleAsync);
+        app.MapOutsideDns();
+        // Everything else (SES, Route 53, the other local pages) goes to the dispatcher, whatever the path looks like.
+        app.MapFallback("{**path}", dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        var server = new LocalAwsServer(app, database, mailbox, faults, new HostedZoneData(zones), new DetectionStore(identities), endpoint);
+        var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, hostedZones, outside, new DetectionStore(identities), endpoint);
+        if (dns is not null)
+        {
+            try
+            {
+                await server.StartDnsAndDetectionAsync(dns, options, loggerFactory, time, cancellationToken);
+            }
+            catch
+            {
+                // A DNS port already in use must not leave the HTTP endpoint running without its owner.
+                await server.DisposeAsync();
+                throw;
+            }
+        }
 
-        // ---- DNS server and MX-detection worker (branch `localdns`) start here. ----
-        // Planned: var dns = new LocalDnsServer(zoneData composed with outside zones, logger);
-        //          await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort)); server.DnsEndpoint = dns.Endpoint;
-        //          new MailFromDetectionWorker(server.DetectionStore, dns.Endpoint, time, options) started in the background.
         loggerFactory.CreateLogger<LocalAwsServer>().LogInformation(
             "Local AWS (SES + Route 53) listening on {Endpoint}, data in {Database}", endpoint, database.FilePath);
         return server;
     }
 
+    /// <summary>Starts the loopback DNS view of all zones and the worker that resolves MAIL FROM domains through it.</summary>
+    private async Task StartDnsAndDetectionAsync(LocalDnsServer dns, LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
+    {
+        _dns = dns;
+        await _dns.StartAsync(new IPEndPoint(IPAddress.Loopback, options.DnsPort), cancellationToken);
+        DnsEndpoint = _dns.Endpoint;
+        DetectionWorker = new MailFromDetectionWorker(DetectionStore, new MailFromDetectionOptions
+        {
+            Interval = options.DetectionInterval,
+            DetectionWindow = options.DetectionWindow,
+            DnsEndpoint = _dns.Endpoint,
+        }, time, loggerFactory.CreateLogger<MailFromDetectionWorker>());
+        await DetectionWorker.StartAsync(cancellationToken);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (DetectionWorker is { } worker)
+        {
+            await worker.StopAsync(CancellationToken.None);
+            worker.Dispose();
+        }
+
+        if (_dns is not null)
+        {
+            await _dns.DisposeAsync();
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
         _database.ClearPool();

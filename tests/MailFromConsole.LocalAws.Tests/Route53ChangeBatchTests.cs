@@ -25,7 +25,7 @@ public sealed class Route53ChangeBatchTests
         Assert.Equal("mail.example.com.", first.Element(AwsAnswer.Route53 + "Name")?.Value);
         Assert.Equal(Spf, list.All("Value").Last().Value);
         var dns = aws.Server.ZoneData.RecordsAt("example.com.", "mail.example.com.");
-        Assert.Contains(dns, r => r is { Type: "MX", Value: "10 feedback-smtp.us-east-1.amazonses.com" });
+        Assert.Contains(dns, r => r is { Type: "MX", Value: "10 feedback-smtp.us-east-1.amazonses.com." });
         Assert.Contains(dns, r => r is { Type: "TXT", Value: "v=spf1 include:amazonses.com ~all" });
     }
 

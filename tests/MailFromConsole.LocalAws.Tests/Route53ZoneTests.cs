@@ -82,4 +82,24 @@ public sealed class Route53ZoneTests
         Assert.Equal("INSYNC", after.Value("Status"));
         unknown.ShouldFail(HttpStatusCode.NotFound, "NoSuchChange");
     }
+
+    [Fact]
+    public async Task ThrottlesTheAccountAboveFiveRequestsPerSecond()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.EnforceRateLimits = true, time);
+
+        var burst = new List<AwsAnswer>();
+        for (var i = 0; i < 6; i++)
+        {
+            burst.Add(await aws.Route53Async(HttpMethod.Get, "/2013-04-01/hostedzonesbyname"));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(0.2));
+        var afterAFifthOfASecond = await aws.Route53Async(HttpMethod.Get, "/2013-04-01/hostedzonesbyname");
+
+        Assert.All(burst.Take(5), a => a.ShouldSucceed());
+        burst[5].ShouldFail(HttpStatusCode.BadRequest, "Throttling");
+        afterAFifthOfASecond.ShouldSucceed();
+    }
 }

@@ -7,7 +7,7 @@ namespace MailFromConsole.Aws.Http;
 
 /// <summary>
 /// The one handler chain both typed clients use, outermost first:
-/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → network.
+/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → departure mark → network.
 /// Signing below the retry signs each attempt afresh; the permit wait is outside every timeout.
 /// </summary>
 internal static class AwsHttpPipeline
@@ -16,6 +16,11 @@ internal static class AwsHttpPipeline
     {
         // The handlers own timing: HttpClient's own 100 s total timeout would also count time queued for permits.
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+
+        // Pollers and caches are singletons that keep their client: connections are recycled by the pooled handler
+        // itself (DNS changes are seen) instead of by the factory rotating handlers under a captured client.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+        builder.SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
         builder.AddResilienceHandler("aws-retry", (pipeline, context) =>
         {
@@ -39,6 +44,7 @@ internal static class AwsHttpPipeline
             pipeline.AddTimeout(retry.AttemptTimeout);
         });
         builder.AddHttpMessageHandler<SigV4SigningHandler>();
+        builder.AddHttpMessageHandler<DispatchMarkingHandler>();
         return builder;
     }
 }

@@ -9,9 +9,9 @@ namespace MailFromConsole.Aws.Http;
 /// </summary>
 internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimeProvider timeProvider) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ScheduledRateLimiter> _limiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DispatchAwareRateLimiter> _limiters = new(StringComparer.Ordinal);
 
-    public ScheduledRateLimiter For(AwsOperation operation) =>
+    public DispatchAwareRateLimiter For(AwsOperation operation) =>
         _limiters.GetOrAdd(KeyOf(operation), _ => Create(operation));
 
     private static string KeyOf(AwsOperation operation) => operation.Service switch
@@ -21,13 +21,13 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
         _ => $"{operation.Service}|{operation.Region}|{operation.Operation}",
     };
 
-    private ScheduledRateLimiter Create(AwsOperation operation)
+    private DispatchAwareRateLimiter Create(AwsOperation operation)
     {
         var limits = options.Value.RateLimits;
         if (operation.Service == Route53.Route53Wire.SigningName)
-            return new ScheduledRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
+            return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
         var interval = Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? limits.SesMailFromInterval : limits.SesOtherInterval;
-        return new ScheduledRateLimiter(interval, 1, timeProvider);
+        return new StrictIntervalRateLimiter(interval, timeProvider);
     }
 
     public void Dispose()

@@ -6,9 +6,14 @@ namespace MailFromConsole.Aws.Http;
 /// </summary>
 internal sealed class RateLimitingHandler(AwsRateLimiters limiters) : DelegatingHandler
 {
+    /// <summary>The limiter whose permit the request holds, for <see cref="DispatchMarkingHandler"/>.</summary>
+    public static readonly HttpRequestOptionsKey<DispatchAwareRateLimiter> LimiterKey = new("MailFromConsole.AwsRateLimiter");
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var lease = await limiters.For(AwsOperation.From(request)).AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        var limiter = limiters.For(AwsOperation.From(request));
+        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        request.Options.Set(LimiterKey, limiter);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

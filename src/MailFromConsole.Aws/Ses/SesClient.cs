@@ -128,11 +128,16 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
 
     private async Task<XElement> CallAsync(string region, SesQuery query, CancellationToken cancellationToken)
     {
-        AwsCall.ValidateRegion(region);
-        var endpoint = options.Value.SesServiceUrl ?? new UriBuilder(Uri.UriSchemeHttps, string.Create(CultureInfo.InvariantCulture, $"email.{region}.amazonaws.com")).Uri;
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = query.ToContent() };
+        using var request = new HttpRequestMessage(HttpMethod.Post, EndpointFor(region, options.Value)) { Content = query.ToContent() };
         new AwsOperation(SesWire.SigningName, region, query.Action, region).AttachTo(request);
         return await AwsCall.SendAsync(httpClient, request, ServiceName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The override if configured (one endpoint serves every region; the signature carries the region), else SES's regional endpoint.</summary>
+    internal static Uri EndpointFor(string region, AwsClientOptions options)
+    {
+        AwsCall.ValidateRegion(region);
+        return options.SesServiceUrl ?? new UriBuilder(Uri.UriSchemeHttps, string.Create(CultureInfo.InvariantCulture, $"email.{region}.amazonaws.com")).Uri;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

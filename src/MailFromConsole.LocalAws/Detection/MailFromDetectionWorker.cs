@@ -18,8 +18,9 @@ public sealed class MailFromDetectionWorker : BackgroundService
     private readonly ILogger<MailFromDetectionWorker> _logger;
     private readonly DetectionDns _dns;
 
-    // When a Success setup fell back, its new window starts then, not at the (old) setup time. Kept in memory:
-    // after a restart such a window simply starts again.
+    // When a Success setup fell back, its new window starts then, not at the (old) setup time. Kept in memory only
+    // (the store has no column for it): after a restart such a setup is judged from its setup time again, so if it
+    // is still wrong it fails at once, like a setup SES gave up on; restarting the setup starts a new window.
     private readonly ConcurrentDictionary<MailFromSetupKey, DateTimeOffset> _fallbackWindowStarts = new();
 
     public MailFromDetectionWorker(IDetectionStore store, MailFromDetectionOptions options, TimeProvider time, ILogger<MailFromDetectionWorker> logger)
@@ -75,7 +76,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Created before the first await so that time advanced by a test right after start is not missed.
+        // Created before the first pass: time advanced once that pass has completed always leads to the next one.
         using var timer = new PeriodicTimer(_options.Interval, _time);
         var pass = 0;
         do

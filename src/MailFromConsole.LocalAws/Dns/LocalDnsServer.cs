@@ -17,7 +17,10 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
 
     private readonly ZoneAnswerer _answerer = new(zones, logger);
     private DnsServer? _server;
+    private IServerTransport[] _transports = [];
     private IPEndPoint? _endpoint;
+
+    public bool IsRunning => _server is not null;
 
     /// <summary>Where the server listens (UDP and TCP); the actual port when started on port 0.</summary>
     public IPEndPoint Endpoint => _endpoint ?? throw new InvalidOperationException("The local DNS server has not been started.");
@@ -43,6 +46,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
             var udp = new UdpServerTransport(endpoint, TransportTimeoutMs);
             var tcp = new TcpServerTransport(endpoint, TransportTimeoutMs, TcpKeepAliveMs);
             var server = new DnsServer(udp, tcp);
+            server.QueryReceived += OnQueryReceivedAsync; // before Start, so no early query meets an unanswered server
+            server.ExceptionThrown += OnExceptionThrownAsync;
             try
             {
                 server.Start();
@@ -62,9 +67,8 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
                 throw;
             }
 
-            server.QueryReceived += OnQueryReceivedAsync;
-            server.ExceptionThrown += OnExceptionThrownAsync;
             _server = server;
+            _transports = [udp, tcp];
             _endpoint = endpoint;
             logger.LogInformation("Local DNS listening on {Endpoint} (UDP and TCP)", endpoint);
             return Task.CompletedTask;
@@ -77,7 +81,23 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
         {
             _server = null;
             server.QueryReceived -= OnQueryReceivedAsync;
-            server.Stop();
+            try
+            {
+                server.Stop();
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is TaskCanceledException))
+            {
+                // Stopped before the library's accept loops had begun: their start was cancelled, which is the stop we asked for.
+                logger.LogDebug("Local DNS stopped before its listeners began");
+            }
+            finally
+            {
+                // Stop skips closing the sockets when it throws; closing twice is harmless.
+                foreach (var transport in _transports)
+                {
+                    transport.Dispose();
+                }
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -99,7 +119,9 @@ public sealed class LocalDnsServer(IZoneData zones, ILogger<LocalDnsServer> logg
 
         try
         {
-            e.Response = _answerer.Answer(query);
+            var response = _answerer.Answer(query);
+            logger.LogDebug("Local DNS {Question} over {Transport}: {Code}, {Answers} answers", query.Questions.FirstOrDefault(), e.TransportProtocol, response.ReturnCode, response.AnswerRecords.Count);
+            e.Response = response;
         }
         catch (Exception ex)
         {

@@ -47,7 +47,8 @@ public sealed class ZoneAnswerer(IZoneData zones, ILogger logger)
 
         response.IsAuthoritiveAnswer = true;
         var records = zones.RecordsAt(apex, name);
-        if (records.Count == 0)
+        var isApex = name == apex;
+        if (records.Count == 0 && !isApex)
         {
             response.ReturnCode = zones.HasRecordsBelow(apex, name) ? ReturnCode.NoError : ReturnCode.NxDomain;
             response.AuthorityRecords.Add(Soa(apex));
@@ -55,6 +56,12 @@ public sealed class ZoneAnswerer(IZoneData zones, ILogger logger)
         }
 
         AddAnswers(response, apex, name, records, question.RecordType, hops: 0);
+        if (isApex && question.RecordType == RecordType.Soa && response.AnswerRecords.Count == 0)
+        {
+            // Every zone has an SOA at its apex, even when the stored data (an outside zone) holds none.
+            response.AnswerRecords.Add(Soa(apex));
+        }
+
         if (response.AnswerRecords.Count == 0)
         {
             response.AuthorityRecords.Add(Soa(apex));

@@ -68,7 +68,8 @@ public static class ZoneRecordConverter
 
                 break;
             case "TXT":
-                converted = new TxtRecord(name, ttl, SplitCharacterStrings(record.Value));
+                // Raw RDATA, because the library's TxtRecord writes text as ASCII and would turn UTF-8 into '?'.
+                converted = new UnknownRecord(name, RecordType.Txt, RecordClass.INet, ttl, TxtRdata(record.Value));
                 return true;
             case "SOA" when TryParseSoa(name, ttl, value, out var soa):
                 converted = soa;
@@ -101,6 +102,20 @@ public static class ZoneRecordConverter
 
         parts.Add(current.ToString());
         return parts;
+    }
+
+    /// <summary>TXT RDATA: each character-string as a length byte and its UTF-8 bytes.</summary>
+    public static byte[] TxtRdata(string text)
+    {
+        var rdata = new List<byte>();
+        foreach (var part in SplitCharacterStrings(text))
+        {
+            var bytes = Encoding.UTF8.GetBytes(part);
+            rdata.Add((byte)bytes.Length);
+            rdata.AddRange(bytes);
+        }
+
+        return [.. rdata];
     }
 
     /// <summary>An SOA for zones whose data has none, so negative answers still carry one.</summary>

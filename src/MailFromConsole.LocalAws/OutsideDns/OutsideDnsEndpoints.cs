@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailFromConsole.LocalAws.Dns;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,6 +17,14 @@ public static class OutsideDnsEndpoints
     public static IServiceCollection AddOutsideDns(this IServiceCollection services, string databasePath)
     {
         services.AddSingleton(sp => new OutsideZoneStore(databasePath, sp.GetService<TimeProvider>()));
+        services.AddAntiforgery();
+        return services;
+    }
+
+    /// <summary>Registers an existing store (the one the local DNS server serves) and antiforgery.</summary>
+    public static IServiceCollection AddOutsideDns(this IServiceCollection services, OutsideZoneStore store)
+    {
+        services.AddSingleton(store);
         services.AddAntiforgery();
         return services;
     }
@@ -81,7 +90,7 @@ public static class OutsideDnsEndpoints
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
-            return Results.BadRequest("This form has expired or did not come from the outside DNS page; reload the page and try again.");
+            return Results.Text("This form has expired or did not come from the outside DNS page; reload the page and try again.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
@@ -102,7 +111,8 @@ public static class OutsideDnsEndpoints
     private static IResult Page(HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery, string? error, OutsideDnsPage.FormValues? form, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var html = OutsideDnsPage.Render(store.List(), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, error, form);
+        var dns = http.RequestServices.GetService<LocalDnsServer>();
+        var html = OutsideDnsPage.Render(store.List(), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, error, form, dns?.IsRunning == true ? dns.Endpoint : null);
         return Results.Content(html, "text/html; charset=utf-8", null, status);
     }
 

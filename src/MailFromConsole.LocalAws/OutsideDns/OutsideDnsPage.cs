@@ -9,7 +9,7 @@ internal static class OutsideDnsPage
 {
     public sealed record FormValues(string? Zone, string? Name, string? Type, string? Ttl, string? Value);
 
-    public static string Render(IReadOnlyList<OutsideZone> zones, string antiforgeryField, string antiforgeryToken, string? error, FormValues? form)
+    public static string Render(IReadOnlyList<OutsideZone> zones, string antiforgeryField, string antiforgeryToken, string? error, FormValues? form, IPEndPoint? dns)
     {
         var html = new StringBuilder();
         var hidden = $"<input type=\"hidden\" name=\"{E(antiforgeryField)}\" value=\"{E(antiforgeryToken)}\">";
@@ -33,6 +33,13 @@ internal static class OutsideDnsPage
             <p>These zones stand for a DNS provider other than this account's Route 53. Records added here are served by the
             local DNS server at once, so the manual path of the MAIL FROM setup can be tried end to end.</p>
             """);
+
+        if (dns is not null)
+        {
+            var example = zones.Count > 0 ? zones[0].Apex : "example.net.";
+            html.Append("<p id=\"dns-hint\">Served by the local DNS server at ").Append(E(dns.ToString())).Append(". Try: <code>dig @")
+                .Append(E(dns.Address.ToString())).Append(" -p ").Append(dns.Port.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(E(example)).Append(" MX</code></p>\n");
+        }
 
         if (error is not null)
         {

@@ -85,6 +85,11 @@ public static class OutsideRecordInput
             throw new OutsideDnsException("The value contains a line break or another control character.");
         }
 
+        if (!IsWellFormedUtf16(raw))
+        {
+            throw new OutsideDnsException("The value contains a broken character (a lone surrogate).");
+        }
+
         switch (type)
         {
             case "A":
@@ -158,6 +163,24 @@ public static class OutsideRecordInput
         }
 
         return ascii + ".";
+    }
+
+    // A lone surrogate would silently become U+FFFD in SQLite and on the wire, so DNS would serve other text than was typed.
+    private static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Accepts both plain text and the quoted zone-file form ("part one" "part two").</summary>

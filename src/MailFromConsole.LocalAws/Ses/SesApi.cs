@@ -331,10 +331,12 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
     private Dictionary<string, IdentityRecord> Lookup(string region, IReadOnlyList<string> requested)
     {
+        var records = identities.FindMany(region, requested.Select(SesNames.NormalizeIdentity))
+            .ToDictionary(r => r.Identity, StringComparer.Ordinal);
         var result = new Dictionary<string, IdentityRecord>(StringComparer.Ordinal);
         foreach (var raw in requested.Distinct(StringComparer.Ordinal))
         {
-            if (identities.Find(region, SesNames.NormalizeIdentity(raw)) is { } record)
+            if (records.TryGetValue(SesNames.NormalizeIdentity(raw), out var record))
             {
                 result[raw] = record;
             }

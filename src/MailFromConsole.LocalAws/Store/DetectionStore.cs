@@ -7,7 +7,7 @@ namespace MailFromConsole.LocalAws.Store;
 internal sealed class DetectionStore(IdentityRepository identities) : IDetectionStore
 {
     public IReadOnlyList<MailFromSetup> MailFromSetups() =>
-        [.. identities.All()
+        [.. identities.WithMailFrom()
             .Where(i => i is { VerificationStatus: VerificationStatus.Success, MailFromDomain: not null, MailFromStatus: not null, MailFromStartedAt: not null })
             .Select(i => new MailFromSetup(i.Region, i.Identity, i.MailFromDomain!, i.MailFromStatus!.Value, i.MailFromStartedAt!.Value))];
 
@@ -18,7 +18,7 @@ internal sealed class DetectionStore(IdentityRepository identities) : IDetection
             current => current with { MailFromStatus = newStatus });
 
     public IReadOnlyList<DomainVerification> PendingDomainVerifications() =>
-        [.. identities.All()
+        [.. identities.DomainsVerifying()
             .Where(i => i.Type == IdentityType.Domain && i.VerificationStatus is VerificationStatus.Pending or VerificationStatus.TemporaryFailure)
             .Select(i => new DomainVerification(i.Region, i.Identity, i.VerificationToken, i.VerificationStatus, i.VerificationStartedAt))];
 

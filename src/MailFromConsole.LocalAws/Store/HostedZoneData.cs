@@ -13,18 +13,49 @@ internal sealed class HostedZoneData(ZoneRepository zones) : IZoneData
     {
         var apex = zoneApex.ToLowerInvariant();
         var owner = name.ToLowerInvariant();
-        // Several zones may share a name in Route 53; the oldest stands for the delegated one.
-        var zone = zones.Zones().Where(z => !z.Private && z.Name == apex).OrderBy(z => z.Id, StringComparer.Ordinal).FirstOrDefault();
+        // Several zones may share a name in Route 53; one (the lowest id) stands for the delegated one.
+        var zone = PublicZone(apex);
         if (zone is null)
         {
             return [];
         }
 
         return [.. zones.RecordSetsAt(zone.Id, owner)
-            .SelectMany(set => set.Values.Select(value => new ZoneRecord(set.Name, set.Type, set.Ttl, Plain(set.Type, value))))];
+            .SelectMany(set => set.Values.Select(value => new ZoneRecord(set.Name, set.Type, set.Ttl, Presentation(set.Type, value))))];
     }
 
-    // The DNS view wants TXT text without Route 53's quoting: the character-strings joined.
-    private static string Plain(string type, string value) =>
-        type is "TXT" or "SPF" && RecordValues.TxtStrings(value) is { } strings ? string.Concat(strings) : value;
+    public bool HasRecordsBelow(string zoneApex, string name)
+    {
+        var apex = zoneApex.ToLowerInvariant();
+        var suffix = "." + name.ToLowerInvariant();
+        var zone = PublicZone(apex);
+        return zone is not null && zones.RecordSets(zone.Id).Any(r => r.Name.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    private ZoneRow? PublicZone(string apex) =>
+        zones.Zones().Where(z => !z.Private && z.Name == apex).OrderBy(z => z.Id, StringComparer.Ordinal).FirstOrDefault();
+
+    // The DNS view's form (IZoneData): TXT text without Route 53's quoting (the character-strings joined),
+    // host names fully qualified with the trailing dot.
+    private static string Presentation(string type, string value)
+    {
+        switch (type)
+        {
+            case "TXT" or "SPF":
+                return RecordValues.TxtStrings(value) is { } strings ? string.Concat(strings) : value;
+            case "MX":
+                var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length == 2 ? parts[0] + " " + Qualified(parts[1]) : value;
+            case "CNAME" or "NS" or "PTR":
+                return Qualified(value);
+            default:
+                return value;
+        }
+    }
+
+    private static string Qualified(string host)
+    {
+        var lower = host.Trim().ToLowerInvariant();
+        return lower.EndsWith('.') ? lower : lower + ".";
+    }
 }

@@ -29,6 +29,16 @@ internal sealed class IdentityRepository(LocalDatabase database)
     public IReadOnlyList<IdentityRecord> All() =>
         database.Read(c => Query(c, null, $"SELECT {Columns} FROM identities ORDER BY region, identity"));
 
+    /// <summary>Verified identities with a custom MAIL FROM set (what MX detection watches).</summary>
+    public IReadOnlyList<IdentityRecord> WithMailFrom() =>
+        database.Read(c => Query(c, null,
+            $"SELECT {Columns} FROM identities WHERE mail_from_domain IS NOT NULL AND verification_status = 'Success' ORDER BY region, identity"));
+
+    /// <summary>Domain identities whose verification is still running.</summary>
+    public IReadOnlyList<IdentityRecord> DomainsVerifying() =>
+        database.Read(c => Query(c, null,
+            $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND verification_status IN ('Pending', 'TemporaryFailure') ORDER BY region, identity"));
+
     public IdentityRecord? FindByToken(IdentityType type, string token) =>
         database.Read(c => Query(c, null,
             $"SELECT {Columns} FROM identities WHERE verification_token = $token AND kind = $kind",
@@ -70,9 +80,16 @@ internal sealed class IdentityRepository(LocalDatabase database)
             return true;
         });
 
-    public void Insert(IdentityRecord record) => database.Write((c, t) =>
+    public void Insert(IdentityRecord record) => InsertMany([record]);
+
+    /// <summary>Adds or replaces many identities in one transaction (bulk seeding for benchmarks and tests).</summary>
+    public void InsertMany(IEnumerable<IdentityRecord> records) => database.Write((c, t) =>
     {
-        Save(c, t, record);
+        foreach (var record in records)
+        {
+            Save(c, t, record);
+        }
+
         return 0;
     });
 

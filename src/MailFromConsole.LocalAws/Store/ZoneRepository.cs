@@ -30,7 +30,7 @@ internal sealed class ZoneRepository(LocalDatabase database)
     public IReadOnlyList<RecordSetRow> RecordSets(string zoneId) => database.Read(c => QueryRecords(c, null, zoneId));
 
     public IReadOnlyList<RecordSetRow> RecordSetsAt(string zoneId, string name) =>
-        database.Read(c => QueryRecords(c, null, zoneId).Where(r => r.Name == name).ToList());
+        database.Read(c => QueryRecords(c, null, zoneId, name));
 
     /// <summary>Creates the zone with its SOA and NS record sets in one transaction; false when the caller reference is taken.</summary>
     public bool CreateZone(ZoneRow zone, IEnumerable<RecordSetRow> initialRecords, ChangeRow change) =>
@@ -106,10 +106,11 @@ internal sealed class ZoneRepository(LocalDatabase database)
         return result;
     }
 
-    private static List<RecordSetRow> QueryRecords(SqliteConnection c, SqliteTransaction? t, string zoneId)
+    private static List<RecordSetRow> QueryRecords(SqliteConnection c, SqliteTransaction? t, string zoneId, string? name = null)
     {
         using var command = LocalDatabase.Command(c, t,
-            "SELECT name, type, ttl, record_values FROM record_sets WHERE zone_id = $zone", ("$zone", zoneId));
+            "SELECT name, type, ttl, record_values FROM record_sets WHERE zone_id = $zone AND ($name IS NULL OR name = $name)",
+            ("$zone", zoneId), ("$name", name));
         using var reader = command.ExecuteReader();
         var result = new List<RecordSetRow>();
         while (reader.Read())

@@ -25,13 +25,41 @@ internal static class AwsXml
         var body = new XElement(ns + "Error",
             new XElement(ns + "Type", error.Type),
             new XElement(ns + "Code", error.Code),
-            new XElement(ns + "Message", error.Message));
+            new XElement(ns + "Message", XmlSafe(error.Message)));
         if (error.Messages is { } messages)
         {
-            body.Add(new XElement(ns + "Messages", messages.Select(m => new XElement(ns + "Message", m))));
+            body.Add(new XElement(ns + "Messages", messages.Select(m => new XElement(ns + "Message", XmlSafe(m)))));
         }
 
         return new XDocument(new XElement(ns + "ErrorResponse", body, new XElement(ns + "RequestId", requestId)));
+    }
+
+    /// <summary>
+    /// Error messages quote the caller's input, which may hold characters XML 1.0 cannot carry (NUL, lone
+    /// surrogates): those become U+FFFD so the answer stays well-formed.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                builder.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+            }
+        }
+
+        return builder.ToString();
     }
 
     public static XElement Members(XNamespace ns, string name, IEnumerable<string> values) =>

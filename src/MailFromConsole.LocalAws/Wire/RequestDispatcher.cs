@@ -59,6 +59,8 @@ internal sealed class RequestDispatcher(
             response = new WireResponse(500, AwsXml.Error(ns, error, requestId));
         }
 
+        logger.LogDebug("{Service} {Method} {Path} -> {Status} {RequestId}",
+            isRoute53 ? "route53" : "ses", context.Request.Method, path, response.StatusCode, requestId);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = "text/xml";
         context.Response.Headers["x-amzn-RequestId"] = requestId;

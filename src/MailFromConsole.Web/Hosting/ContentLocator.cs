@@ -9,16 +9,19 @@ public static class ContentLocator
 {
     public const string AssetsFolder = "wwwroot-assets";
 
-    public static string FindContentRoot()
+    public static string FindContentRoot() => FindContentRoot(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
+
+    /// <summary>The first folder, walking up from each start in turn, that holds both; else the last start.</summary>
+    public static string FindContentRoot(params string[] starts)
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (IsContentRoot(dir.FullName)) return dir.FullName;
             }
         }
-        return AppContext.BaseDirectory;
+        return starts[^1];
     }
 
     private static bool IsContentRoot(string path) =>

@@ -27,27 +27,33 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
             return new IdentityListPage(rows, all.Count);
         });
 
-    public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "Read identity", async () =>
+    public async Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
+        var read = await ServiceEdge.RunAsync(logger, "Read identity", async () =>
         {
-            var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
-            var rows = await RowsAsync(region, type, [identity], cancellationToken);
-            return rows[0];
+            // SES leaves unknown identities out of the answer: a selection kept across a region switch may not exist here.
+            var verification = await ses.GetIdentityVerificationAttributesAsync(region, [identity], cancellationToken);
+            if (!verification.TryGetValue(identity, out var v)) return null;
+            var mailFrom = await statusCache.GetAsync(region, [identity], cancellationToken);
+            return new IdentityRow(identity, type, v.VerificationStatus, v.VerificationToken, mailFrom.GetValueOrDefault(identity));
         });
+        if (!read.Succeeded) return ServiceResult<IdentityRow>.Fail(read.Error!, read.ErrorCode);
+        return read.Value is { } row
+            ? ServiceResult<IdentityRow>.Ok(row)
+            : ServiceResult<IdentityRow>.Fail($"{identity} is not an identity in {region}. Identities are per region: verify it in {region} to use it there.", "NotFound");
+    }
 
     public string? CheckNewIdentity(IdentityType type, string? identity)
     {
         var value = identity?.Trim() ?? "";
         if (value.Length == 0) return type == IdentityType.EmailAddress ? "Enter an email address." : "Enter a domain.";
-        if (value.Any(char.IsWhiteSpace) || value.Any(char.IsControl)) return "Remove spaces and line breaks.";
-        if (type == IdentityType.EmailAddress)
-        {
-            if (!MailAddress.TryCreate(value, out var address) || address.Address != value || value.Count(c => c == '@') != 1)
-                return "Enter an email address such as user@example.com.";
-            return DomainProblem(value[(value.IndexOf('@') + 1)..]);
-        }
-        if (value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
-        return DomainProblem(value);
+        if (type == IdentityType.EmailAddress && !value.Contains('@')) return "Enter an email address such as user@example.com.";
+        if (type == IdentityType.Domain && value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
+        if (type == IdentityType.EmailAddress && (value.Count(c => c == '@') != 1 || !MailAddress.TryCreate(value, out var address) || address.Address != value))
+            return "Enter an email address such as user@example.com.";
+        // The Core rules decide what a valid identity is (one source for every layer).
+        return MailFromDomainRules.TryIdentityDomain(value, out _, out var error) ? null : error;
     }
 
     public Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
@@ -97,12 +103,5 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
             mailFrom.TryGetValue(name, out var m);
             return new IdentityRow(name, type, v?.VerificationStatus ?? VerificationStatus.NotStarted, v?.VerificationToken, m);
         }).ToList();
-    }
-
-    // The Core rules validate DNS names; a domain is valid for an identity when a subdomain of it would be.
-    private static string? DomainProblem(string domain)
-    {
-        var check = MailFromDomainRules.Validate(domain, "mail." + domain.TrimEnd('.'));
-        return check.IsValid ? null : $"\"{domain}\" is not a valid domain name.";
     }
 }

@@ -9,31 +9,66 @@ namespace MailFromConsole.Aws.Tests.Http;
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task LimiterSpacesRequestsByTheIntervalOnTheClock()
+    public async Task StrictLimiterSpacesDeparturesByTheIntervalOnTheClock()
     {
         var clock = new FakeTimeProvider();
-        using var limiter = new ScheduledRateLimiter(TimeSpan.FromSeconds(1), burst: 1, clock);
+        using var limiter = new StrictIntervalRateLimiter(TimeSpan.FromSeconds(1), clock);
 
-        using var first = await limiter.AcquireAsync();
+        var first = await limiter.AcquireAsync();
+        limiter.MarkDispatched();
         var second = limiter.AcquireAsync().AsTask();
         var third = limiter.AcquireAsync().AsTask();
 
         Assert.True(first.IsAcquired);
-        Assert.False(second.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(second.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True((await second).IsAcquired);
+        limiter.MarkDispatched();
+        clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(third.IsCompleted);
-        clock.Advance(TimeSpan.FromSeconds(1));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True((await third).IsAcquired);
     }
 
     [Fact]
-    public void LimiterAllowsTheBurstAtOnceThenTheSustainedRate()
+    public async Task StrictSpacingCountsFromWhenThePreviousRequestActuallyLeft()
     {
         var clock = new FakeTimeProvider();
-        using var limiter = new ScheduledRateLimiter(TimeSpan.FromMilliseconds(100), burst: 50, clock);
+        using var limiter = new StrictIntervalRateLimiter(TimeSpan.FromSeconds(1), clock);
+
+        using var first = await limiter.AcquireAsync();
+        var second = limiter.AcquireAsync().AsTask();
+        // The first request is held up after its permit (signing, a cold connection) and leaves 300 ms late.
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.False(second.IsCompleted);
+        limiter.MarkDispatched();
+
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(second.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.True((await second).IsAcquired);
+    }
+
+    [Fact]
+    public async Task APermitReturnedUnsentPassesTheTurnWithoutWaiting()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new StrictIntervalRateLimiter(TimeSpan.FromSeconds(1), clock);
+
+        var unsent = await limiter.AcquireAsync();
+        var next = limiter.AcquireAsync().AsTask();
+        Assert.False(next.IsCompleted);
+        unsent.Dispose();
+
+        Assert.True((await next).IsAcquired);
+    }
+
+    [Fact]
+    public void BurstLimiterAllowsTheBurstAtOnceThenTheSustainedRate()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new BurstRateLimiter(TimeSpan.FromMilliseconds(100), burst: 50, clock);
 
         var granted = Enumerable.Range(0, 60).Count(_ => limiter.AttemptAcquire().IsAcquired);
         Assert.Equal(50, granted);
@@ -47,18 +82,34 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task BurstLimiterQueuesWaitersAtTheSustainedRate()
+    {
+        var clock = new FakeTimeProvider();
+        using var limiter = new BurstRateLimiter(TimeSpan.FromMilliseconds(100), burst: 2, clock);
+
+        var waiters = Enumerable.Range(0, 4).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+
+        Assert.Equal(2, waiters.Count(w => w.IsCompleted));
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await waiters[2];
+        Assert.False(waiters[3].IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.True((await waiters[3]).IsAcquired);
+    }
+
+    [Fact]
     public async Task MailFromCallsOfOneRegionAreSpacedByTheConfiguredInterval()
     {
         await using var aws = await AwsClientHarness.StartAsync(
             _ => CannedResponse.Ok(AwsExamples.SesEmpty("SetIdentityMailFromDomain")),
-            new Dictionary<string, string?> { ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.150" });
+            new Dictionary<string, string?> { ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.200" });
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
             aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", $"d{i}.example.com", $"mail.d{i}.example.com", BehaviorOnMxFailure.UseDefaultValue)));
 
         var times = aws.Server.Requests.Select(r => r.ReceivedAt).Order().ToList();
         Assert.Equal(3, times.Count);
-        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(140), $"gap {(pair.Second - pair.First).TotalMilliseconds} ms"));
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(175), $"gap {(pair.Second - pair.First).TotalMilliseconds} ms"));
     }
 
     [Fact]

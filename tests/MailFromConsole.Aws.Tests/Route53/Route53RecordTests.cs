@@ -74,6 +74,31 @@ public sealed class Route53RecordTests
     }
 
     [Theory]
+    [InlineData("mail\u0001.example.com.")]
+    [InlineData("mail\0.example.com.")]
+    public async Task NamesThatXmlCannotCarryAreRefusedBeforeAnythingIsSent(string name)
+    {
+        await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok(ChangeInfoResponse));
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => aws.Route53.ChangeResourceRecordSetsAsync("Z1",
+            [new(ChangeAction.Create, new ResourceRecordSet(name, "TXT", 300, ["v=spf1 include:amazonses.com ~all"]))], null));
+
+        Assert.Empty(aws.Server.Requests);
+    }
+
+    [Fact]
+    public async Task ControlCharactersInTxtValuesAreSentAsOctalEscapes()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok(ChangeInfoResponse));
+
+        await aws.Route53.ChangeResourceRecordSetsAsync("Z1",
+            [new(ChangeAction.Create, new ResourceRecordSet("mail.example.com.", "TXT", 300, ["a\u0001b\nc"]))], null);
+
+        var value = Assert.Single(XDocument.Parse(Assert.Single(aws.Server.Requests).Body).Descendants(R53 + "Value")).Value;
+        Assert.Equal("\"a\\001b\\012c\"", value);
+    }
+
+    [Theory]
     [InlineData("Z1/../../change/C1")]
     [InlineData("Z1?x=1")]
     [InlineData("")]

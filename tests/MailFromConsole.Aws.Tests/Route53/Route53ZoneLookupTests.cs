@@ -82,6 +82,17 @@ public sealed class Route53ZoneLookupTests
     }
 
     [Fact]
+    public async Task InternationalNamesAreLookedUpInTheirPunycodeForm()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(ListingOf(new Zone("ZIDN", "xn--bcher-kva.example.", false)));
+
+        var zone = await aws.Route53.FindPublicHostedZoneAsync("mail.Bücher.example");
+
+        Assert.Equal("ZIDN", zone?.Id);
+        Assert.Equal(["mail.xn--bcher-kva.example.", "xn--bcher-kva.example."], aws.Server.Requests.Select(r => r.QueryValue("dnsname")));
+    }
+
+    [Fact]
     public async Task PrefersTheDeeperPublicZoneWhenBothParentAndChildAreHosted()
     {
         await using var aws = await AwsClientHarness.StartAsync(ListingOf(

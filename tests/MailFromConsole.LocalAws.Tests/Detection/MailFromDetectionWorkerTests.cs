@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws.Detection;
 using MailFromConsole.LocalAws.Dns;
+using MailFromConsole.LocalAws.OutsideDns;
+using MailFromConsole.LocalAws.Tests.OutsideDns;
 using MailFromConsole.LocalAws.Tests.Dns;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -154,6 +156,25 @@ public sealed class MailFromDetectionWorkerTests : IAsyncLifetime
 
         Assert.Equal(CustomMailFromStatus.Success, _store.Get("us-east-1", "example.com").Status);
         Assert.Equal(CustomMailFromStatus.Success, _store.Get("eu-west-1", "example.com").Status);
+    }
+
+    [Fact]
+    public async Task RecordsAddedByHandAtAnOutsideProviderReachSuccess()
+    {
+        using var database = new TempDatabase();
+        var outside = new OutsideZoneStore(database.Path);
+        outside.AddZone("example.org");
+        await using var dns = await LocalDns.StartAsync(new CompositeZoneData(_zones, outside));
+        _store.Set("eu-west-1", "user@example.org", "bounce.example.org", _time.GetUtcNow());
+        var worker = Worker(dns.Endpoint);
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        var beforeTheRecord = _store.Get("eu-west-1", "user@example.org").Status;
+        outside.AddRecord("example.org", "bounce", "MX", "10 feedback-smtp.eu-west-1.amazonses.com");
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(CustomMailFromStatus.Pending, beforeTheRecord);
+        Assert.Equal(CustomMailFromStatus.Success, _store.Get("eu-west-1", "user@example.org").Status);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class LocalDns
         {
             UseCache = false,
             Retries = 0,
-            Timeout = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(5),
             UseTcpOnly = tcpOnly,
             UseTcpFallback = tcpFallback,
             ThrowDnsErrors = false,

@@ -45,6 +45,19 @@ public sealed class LocalDnsServerTests
     }
 
     [Fact]
+    public async Task ServesNonAsciiTxtAsUtf8SplitBetweenCharacters()
+    {
+        var text = new string('a', 254) + "é" + "ü";
+        var zones = new InMemoryZoneData().Zone("example.com").Add("intl.example.com", "TXT", text);
+        await using var server = await LocalDns.StartAsync(zones);
+
+        var response = await LocalDns.Client(server.Endpoint).QueryAsync("intl.example.com", QueryType.TXT);
+
+        var txt = Assert.Single(response.Answers.TxtRecords());
+        Assert.Equal([new string('a', 254), "éü"], txt.Text);
+    }
+
+    [Fact]
     public async Task LongTxtIsTruncatedOverUdpSoTheClientRetriesOverTcp()
     {
         var longText = string.Concat(Enumerable.Range(0, 900).Select(i => (char)('a' + (i % 26)))) + " " + new string('z', 1200);
@@ -124,6 +137,37 @@ public sealed class LocalDnsServerTests
         var soa = Assert.Single(response.Authorities.SoaRecords());
         Assert.Equal("ns-1.awsdns-01.org.", soa.MName.Value);
         Assert.Equal(7u, soa.Serial);
+    }
+
+    [Fact]
+    public async Task ZoneApexWithoutStoredRecordsExistsAndAnswersAnSoa()
+    {
+        await using var server = await LocalDns.StartAsync(new InMemoryZoneData().Zone("example.net"));
+        var client = LocalDns.Client(server.Endpoint);
+
+        var soa = await client.QueryAsync("example.net", QueryType.SOA);
+        var mx = await client.QueryAsync("example.net", QueryType.MX);
+
+        Assert.Equal("example.net.", Assert.Single(soa.Answers.SoaRecords()).DomainName.Value);
+        Assert.Equal(DnsHeaderResponseCode.NoError, mx.Header.ResponseCode);
+        Assert.Empty(mx.Answers);
+        Assert.Single(mx.Authorities.SoaRecords());
+    }
+
+    [Fact]
+    public async Task StoppingReleasesThePortEvenRightAfterStarting()
+    {
+        var first = await LocalDns.StartAsync(ExampleZone());
+        var port = first.Endpoint.Port;
+        await first.DisposeAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var again = new LocalDnsServer(ExampleZone(), NullLogger<LocalDnsServer>.Instance);
+            await again.StartAsync(new IPEndPoint(IPAddress.Loopback, port), CancellationToken.None);
+            Assert.Equal(port, again.Endpoint.Port);
+            await again.DisposeAsync();
+        }
     }
 
     [Theory]

@@ -22,14 +22,20 @@ public sealed partial class OutsideDnsEndpointsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _app = await StartAppAsync(services => services.AddOutsideDns(_database.Path));
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) };
+    }
+
+    private static async Task<WebApplication> StartAppAsync(Action<IServiceCollection> configure)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Services.AddOutsideDns(_database.Path);
-        _app = builder.Build();
-        _app.MapOutsideDns();
-        await _app.StartAsync();
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) };
+        configure(builder.Services);
+        var app = builder.Build();
+        app.MapOutsideDns();
+        await app.StartAsync();
+        return app;
     }
 
     public async Task DisposeAsync()
@@ -50,6 +56,19 @@ public sealed partial class OutsideDnsEndpointsTests : IAsyncLifetime
         Assert.Contains("<h2>example.net.</h2>", html);
         Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;", html);
         Assert.DoesNotContain("<script>", html);
+    }
+
+    [Fact]
+    public async Task PageTellsWhereTheLocalDnsServerListensWhenItRuns()
+    {
+        Store.AddZone("example.net");
+        await using var dns = await LocalDns.StartAsync(Store);
+        await using var app = await StartAppAsync(services => services.AddOutsideDns(Store).AddSingleton(dns));
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        var html = await http.GetStringAsync("/_local/outside-dns");
+
+        Assert.Contains($"dig @127.0.0.1 -p {dns.Endpoint.Port} example.net. MX", html);
     }
 
     [Fact]

@@ -36,10 +36,24 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     public static async Task<LocalAwsFixture> StartAsync(Action<LocalAwsOptions>? configure = null, FakeTimeProvider? time = null, string? folder = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "localaws-tests-" + Guid.NewGuid().ToString("N"));
-        var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, ChangePropagationDelay = TimeSpan.FromSeconds(60) };
+        var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, EnableDnsAndDetection = false, ChangePropagationDelay = TimeSpan.FromSeconds(60) };
         configure?.Invoke(options);
-        var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, (TimeProvider?)time ?? TimeProvider.System, CancellationToken.None);
-        return new LocalAwsFixture(server, folder, options, time);
+        try
+        {
+            var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, (TimeProvider?)time ?? TimeProvider.System, CancellationToken.None);
+            return new LocalAwsFixture(server, folder, options, time);
+        }
+        catch
+        {
+            // A start that fails (the test may expect it) leaves no temp folder behind.
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Stops the server and starts a new one on the same data folder (a restart).</summary>
@@ -48,6 +62,10 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
         await Server.DisposeAsync();
         Server = await LocalAwsServer.StartAsync(Options, NullLoggerFactory.Instance, (TimeProvider?)Time ?? TimeProvider.System, CancellationToken.None);
     }
+
+    /// <summary>Runs one MX-detection pass now (the worker's own timer runs on the fake clock and stays idle).</summary>
+    public Task DetectionPassAsync() =>
+        (Server.DetectionWorker ?? throw new InvalidOperationException("Start the fixture with EnableDnsAndDetection.")).RunOnceAsync(CancellationToken.None);
 
     public Task<AwsAnswer> SesAsync(string action, params (string Name, string Value)[] parameters) =>
         SesInRegionAsync("us-east-1", action, parameters);

@@ -125,4 +125,17 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
 
         provider.WaitForAssertion(() => Assert.True(provider.Find("button[data-testid=verify-identity]").HasAttribute("disabled")));
     }
+
+    [Fact]
+    public void ASelectionThatDoesNotExistInTheNewRegionSaysSo()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        var view = RenderView(IdentityType.Domain, "example.com");
+        view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
+
+        view.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+
+        view.WaitForAssertion(() => Assert.Contains("example.com is not an identity in eu-west-1", view.Find("[data-testid=details-error]").TextContent));
+        Assert.Empty(view.FindAll("[data-testid=mailfrom-section]"));
+    }
 }

@@ -3,12 +3,12 @@ using System.Threading.RateLimiting;
 namespace MailFromConsole.Aws.Http;
 
 /// <summary>
-/// A rate limiter that hands out start times (generic cell rate algorithm): at most <c>burst</c> requests at once,
-/// then one every <c>interval</c>. Waiters are served in order and the clock is a <see cref="TimeProvider"/>,
-/// so tests can drive it with a fake clock. A waiter that is cancelled gives up its slot (the limiter stays safe,
-/// never faster than the rate).
+/// A sustained rate with bursts (generic cell rate algorithm), for limits such as Route 53's 10 requests/second
+/// with bursts of 50: at most <c>burst</c> requests at once, then one every <c>interval</c>. Each waiter is given
+/// its start time in arrival order; the clock is a <see cref="TimeProvider"/> so tests can drive it. A cancelled
+/// waiter gives up its slot (the limiter only ever errs on the slow side).
 /// </summary>
-internal sealed class ScheduledRateLimiter : RateLimiter
+internal sealed class BurstRateLimiter : DispatchAwareRateLimiter
 {
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _interval;
@@ -17,7 +17,7 @@ internal sealed class ScheduledRateLimiter : RateLimiter
     private DateTimeOffset _theoreticalArrival = DateTimeOffset.MinValue;
     private long _granted;
 
-    public ScheduledRateLimiter(TimeSpan interval, int burst, TimeProvider timeProvider)
+    public BurstRateLimiter(TimeSpan interval, int burst, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(burst, 1);
@@ -25,8 +25,6 @@ internal sealed class ScheduledRateLimiter : RateLimiter
         _burstTolerance = interval * (burst - 1);
         _timeProvider = timeProvider;
     }
-
-    public TimeSpan Interval => _interval;
 
     public override TimeSpan? IdleDuration
     {
@@ -40,8 +38,12 @@ internal sealed class ScheduledRateLimiter : RateLimiter
         }
     }
 
-    public override RateLimiterStatistics? GetStatistics() =>
-        new() { CurrentAvailablePermits = 0, CurrentQueuedCount = 0, TotalSuccessfulLeases = Interlocked.Read(ref _granted) };
+    public override RateLimiterStatistics? GetStatistics() => new() { TotalSuccessfulLeases = Interlocked.Read(ref _granted) };
+
+    // The sustained rate is about permits; departures need no tracking here.
+    public override void MarkDispatched()
+    {
+    }
 
     protected override RateLimitLease AttemptAcquireCore(int permitCount)
     {
@@ -51,11 +53,11 @@ internal sealed class ScheduledRateLimiter : RateLimiter
             var now = _timeProvider.GetUtcNow();
             var start = StartFor(now);
             if (start > now)
-                return Lease.Rejected(start - now);
+                return SimpleLease.Rejected(start - now);
             Reserve(now);
         }
         Interlocked.Increment(ref _granted);
-        return Lease.Granted;
+        return SimpleLease.Granted;
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
@@ -71,38 +73,17 @@ internal sealed class ScheduledRateLimiter : RateLimiter
         if (wait > TimeSpan.Zero)
             await Task.Delay(wait, _timeProvider, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _granted);
-        return Lease.Granted;
+        return SimpleLease.Granted;
     }
 
     private DateTimeOffset StartFor(DateTimeOffset now)
     {
-        var earliest = _theoreticalArrival == DateTimeOffset.MinValue ? now : _theoreticalArrival - _burstTolerance;
+        if (_theoreticalArrival == DateTimeOffset.MinValue)
+            return now;
+        var earliest = _theoreticalArrival - _burstTolerance;
         return earliest > now ? earliest : now;
     }
 
     private void Reserve(DateTimeOffset now) =>
         _theoreticalArrival = (_theoreticalArrival > now ? _theoreticalArrival : now) + _interval;
-
-    private static void ValidatePermitCount(int permitCount)
-    {
-        if (permitCount != 1)
-            throw new ArgumentOutOfRangeException(nameof(permitCount), permitCount, "Each AWS request takes exactly one permit.");
-    }
-
-    private sealed class Lease(bool isAcquired, TimeSpan? retryAfter) : RateLimitLease
-    {
-        public static readonly Lease Granted = new(true, null);
-
-        public static Lease Rejected(TimeSpan retryAfter) => new(false, retryAfter);
-
-        public override bool IsAcquired => isAcquired;
-
-        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = retryAfter;
-            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
-        }
-    }
 }

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MailFromConsole.EndToEnd;
+
+/// <summary>
+/// The console as a newcomer runs it: the built web app as its own process, on the embedded local AWS with demo data,
+/// in a fresh data folder so every test run starts from the seeds.
+/// </summary>
+public sealed class ConsoleApp : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly string _dataFolder;
+
+    private ConsoleApp(Process process, Uri baseUrl, string dataFolder)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _dataFolder = dataFolder;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public static async Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var root = RepositoryRoot();
+        var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"Build the solution first: {dll} is missing.");
+        }
+
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N"));
+        var port = FreeTcpPort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(baseUrl.ToString());
+        var arguments = new Dictionary<string, string>
+        {
+            ["LocalAws:DataFolder"] = dataFolder,
+            ["LocalAws:HttpPort"] = "0",
+            ["LocalAws:DnsPort"] = "0",
+            ["LocalAws:DetectionInterval"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            arguments[key] = value;
+        }
+        foreach (var (key, value) in arguments)
+        {
+            info.ArgumentList.Add($"--{key}={value}");
+        }
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the console.");
+        var app = new ConsoleApp(process, baseUrl, dataFolder);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitUntilServingAsync();
+        return app;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) { _output.AppendLine(line); }
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The console exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: the process is still starting.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The console did not answer at {BaseUrl} within 60 s:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        if (Directory.Exists(_dataFolder))
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+    }
+
+    private static string BuildConfiguration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MailFromConsole.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("MailFromConsole.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,12 @@
+namespace MailFromConsole.EndToEnd;
+
+/// <summary>Screenshots of the main screens land in docs/screenshots for the README.</summary>
+internal static class ScreenshotFolder
+{
+    public static string PathFor(string name)
+    {
+        var folder = Path.Combine(ConsoleApp.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name + ".png");
+    }
+}

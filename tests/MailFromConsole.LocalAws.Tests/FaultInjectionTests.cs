@@ -1,0 +1,74 @@
+using System.Net;
+using MailFromConsole.LocalAws.Tests.Support;
+using static MailFromConsole.LocalAws.Tests.Support.Route53Xml;
+
+namespace MailFromConsole.LocalAws.Tests;
+
+public sealed class FaultInjectionTests
+{
+    [Fact]
+    public async Task InjectedThrottlingHitsTheCountedRequestsThenStops()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        using var added = await aws.PostJsonAsync("/_local/faults", """{"kind":"Throttling","service":"ses","action":"GetIdentityMailFromDomainAttributes","count":1}""");
+
+        var first = await aws.SesAsync("GetIdentityMailFromDomainAttributes", ("Identities.member.1", "example.com"));
+        var second = await aws.SesAsync("GetIdentityMailFromDomainAttributes", ("Identities.member.1", "example.com"));
+        var other = await aws.SesAsync("ListIdentities");
+
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        first.ShouldFail(HttpStatusCode.BadRequest, "Throttling");
+        second.ShouldSucceed();
+        other.ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task InjectedServerErrorAnswersFiveHundred()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.Faults.Add(new FaultRule { Kind = FaultKind.ServerError, StatusCode = 503, Service = "route53" }));
+
+        var answer = await aws.Route53Async(HttpMethod.Get, "/2013-04-01/hostedzonesbyname");
+        var ses = await aws.SesAsync("ListIdentities");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+        ses.ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task InjectedPriorRequestNotCompleteRefusesTheChangeAndAppliesNothing()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        var zone = await ZoneIdAsync(aws, "example.com.");
+        aws.Server.InjectFault(new FaultRule { Kind = FaultKind.PriorRequestNotComplete, Action = "ChangeResourceRecordSets", Count = 1 });
+
+        var answer = await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zone}/rrset/", Batch(
+            Change("CREATE", "mail.example.com", "MX", 300, "10 feedback-smtp.us-east-1.amazonses.com")));
+
+        answer.ShouldFail(HttpStatusCode.BadRequest, "PriorRequestNotComplete");
+        Assert.Empty(aws.Server.ZoneData.RecordsAt("example.com.", "mail.example.com."));
+    }
+
+    [Fact]
+    public async Task InjectedDelayHoldsTheAnswer()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.Faults.Add(new FaultRule { Kind = FaultKind.Delay, DelayMilliseconds = 300, Count = 1 }));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        (await aws.SesAsync("ListIdentities")).ShouldSucceed();
+
+        Assert.True(clock.ElapsedMilliseconds >= 300, $"answered after {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task ClearingFaultsRestoresNormalAnswers()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.Faults.Add(new FaultRule { Kind = FaultKind.Throttling }));
+        using var http = new HttpClient();
+
+        using var cleared = await http.DeleteAsync(new Uri(aws.Endpoint, "/_local/faults"));
+        var answer = await aws.SesAsync("ListIdentities");
+
+        Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
+        answer.ShouldSucceed();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text;
+using MailFromConsole.LocalAws.Auth;
+using MailFromConsole.LocalAws.Tests.Support;
+using MailFromConsole.LocalAws.Wire;
+
+namespace MailFromConsole.LocalAws.Tests;
+
+public sealed class SigV4Tests
+{
+    [Fact]
+    public void AcceptsTheSignatureOfTheAwsDocumentationExample()
+    {
+        // The IAM ListUsers example of the AWS "Create a signed request" guide, with its published signature.
+        var verifier = new SigV4Verifier("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
+            ["Host"] = "iam.amazonaws.com",
+            ["X-Amz-Date"] = "20150830T123600Z",
+            ["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, " +
+                                "SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+        };
+
+        var scope = verifier.Verify(new SignedRequest("GET", "/", "Action=ListUsers&Version=2010-05-08",
+            name => headers.GetValueOrDefault(name), []));
+
+        Assert.Equal(new SignedScope("AKIDEXAMPLE", "us-east-1", "iam"), scope);
+    }
+
+    [Fact]
+    public void RejectsTheDocumentationExampleWhenTheQueryIsChanged()
+    {
+        var verifier = new SigV4Verifier("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
+            ["Host"] = "iam.amazonaws.com",
+            ["X-Amz-Date"] = "20150830T123600Z",
+            ["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, " +
+                                "SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+        };
+
+        var error = Assert.Throws<AwsError>(() => verifier.Verify(new SignedRequest("GET", "/", "Action=DeleteUser&Version=2010-05-08",
+            name => headers.GetValueOrDefault(name), [])));
+
+        Assert.Equal("SignatureDoesNotMatch", error.Code);
+    }
+
+    [Fact]
+    public async Task WrongSecretGetsSignatureDoesNotMatch()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+
+        var ses = await aws.SesSignedAsync("us-east-1", "test", "wrong", "ListIdentities");
+        var route53 = await aws.Route53SignedAsync(HttpMethod.Get, "/2013-04-01/hostedzonesbyname", null, "test", "wrong");
+
+        ses.ShouldFail(HttpStatusCode.Forbidden, "SignatureDoesNotMatch");
+        route53.ShouldFail(HttpStatusCode.Forbidden, "SignatureDoesNotMatch");
+        Assert.Equal(AwsAnswer.Route53, route53.Ns);
+    }
+
+    [Fact]
+    public async Task UnknownAccessKeyGetsInvalidClientTokenId()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+
+        var answer = await aws.SesSignedAsync("us-east-1", "AKIAUNKNOWN", "test", "ListIdentities");
+
+        answer.ShouldFail(HttpStatusCode.Forbidden, "InvalidClientTokenId");
+    }
+
+    [Fact]
+    public async Task UnsignedRequestIsRefused()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        using var http = new HttpClient();
+
+        using var response = await http.PostAsync(aws.Endpoint, new StringContent("Action=ListIdentities&Version=2010-12-01",
+            Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("<Code>MissingAuthenticationToken</Code>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task RegionComesFromTheCredentialScope()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+
+        var eu = await aws.SesInRegionAsync("eu-west-1", "ListIdentities");
+
+        Assert.Equal([LocalAwsSeeds.ExampleDomain, LocalAwsSeeds.OtherRegionEmail], eu.All("member").Select(m => m.Value));
+    }
+
+    [Fact]
+    public async Task ListensOnLoopbackOnly()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+
+        Assert.Equal(IPAddress.Loopback.ToString(), aws.Endpoint.Host);
+    }
+}
