@@ -28,7 +28,7 @@ public static class DnsProviderGuides
             ],
             [
                 hostTrap,
-                "Route 53 wants the TXT value inside double quotes; without them the console rejects it or splits it at spaces.",
+                "Route 53 wants the TXT value inside double quotes; without them it refuses the value (\"should be enclosed in quotation marks\").",
                 $"Route 53 keeps one record set per name and type: if a TXT record already exists at {host}, edit it and add the value as a new line instead of creating another. {oneTxt}",
             ]),
             new("cloudflare", "Cloudflare",
