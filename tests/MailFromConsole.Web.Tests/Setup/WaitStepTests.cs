@@ -125,6 +125,18 @@ public sealed class WaitStepTests : GuidedTestContext
     }
 
     [Fact]
+    public void FailedWithTheRecordsNowRightSaysARestartIsAllThatIsLeft()
+    {
+        identity.Set(CustomMailFromStatus.Failed);
+        PublishOutside("10 feedback-smtp.us-east-1.amazonses.com.");
+
+        var step = RenderStep();
+
+        step.WaitForAssertion(() => Assert.Contains("They look right now", step.Find("[data-testid=next-step]").TextContent), DnsWait);
+        Assert.NotEmpty(step.FindAll("button[data-testid=restart-setup]"));
+    }
+
+    [Fact]
     public void TemporaryFailureSaysSesKeepsTryingAndWhatToCheck()
     {
         identity.Set(CustomMailFromStatus.TemporaryFailure);
