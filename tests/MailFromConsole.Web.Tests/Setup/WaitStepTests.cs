@@ -83,6 +83,9 @@ public sealed class WaitStepTests : GuidedTestContext
         Assert.StartsWith("Done.", step.Find("[data-testid=next-step]").TextContent);
         Assert.True(finished);
         Assert.Empty(step.FindAll("[data-testid=wait-live]"));
+
+        await step.InvokeAsync(() => step.Find("button[data-testid=send-test]").ClickAsync(new()));
+        step.WaitForAssertion(() => Assert.Contains("MAIL FROM used: mail.elsewhere.org", step.Find("[data-testid=test-outcome]").TextContent));
     }
 
     [Fact]
