@@ -140,6 +140,18 @@ public sealed class WaitStepTests : GuidedTestContext
     }
 
     [Fact]
+    public void PendingForLongerThanAnHourGetsAnExtraWord()
+    {
+        var step = RenderStep();
+        step.WaitForAssertion(() => Assert.Equal("Waiting", State(step, "ses-status")), DnsWait);
+        Assert.Empty(step.FindAll("[data-testid=pending-long]"));
+
+        Clock.Advance(TimeSpan.FromMinutes(61));
+
+        step.WaitForAssertion(() => Assert.Contains("SES has been looking since", step.Find("[data-testid=pending-long]").TextContent), DnsWait);
+    }
+
+    [Fact]
     public void TemporaryFailureSaysSesKeepsTryingAndWhatToCheck()
     {
         identity.Set(CustomMailFromStatus.TemporaryFailure);
