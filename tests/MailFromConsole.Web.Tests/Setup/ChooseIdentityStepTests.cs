@@ -22,7 +22,7 @@ public sealed class ChooseIdentityStepTests : GuidedTestContext
         Assert.Contains("waiting.org", step.Find("[data-testid=not-verified-note]").TextContent);
 
         step.FindAll("[data-testid=identity-choice]")[1].Click();
-        Assert.Equal("user@example.com", chosen?.Identity);
+        step.WaitForAssertion(() => Assert.Equal("user@example.com", chosen?.Identity));
     }
 
     [Fact]

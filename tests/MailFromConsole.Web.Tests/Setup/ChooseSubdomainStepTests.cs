@@ -63,7 +63,7 @@ public sealed class ChooseSubdomainStepTests : GuidedTestContext
 
         step.Find("input[data-testid=subdomain-input]").Input("mail.example.org");
 
-        Assert.Equal("Failed", State(step, "valid"));
+        step.WaitForAssertion(() => Assert.Equal("Failed", State(step, "valid")));
         Assert.Contains("not a subdomain of example.com", step.Find("[data-testid=check-item][data-key=valid]").TextContent);
         Assert.True(UseDisabled(step));
     }

@@ -56,6 +56,6 @@ public sealed class PublishStepTests : GuidedTestContext
 
         step.Find("button[data-testid=records-done]").Click();
 
-        Assert.True(done);
+        step.WaitForAssertion(() => Assert.True(done));
     }
 }
