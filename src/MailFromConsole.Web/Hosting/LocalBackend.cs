@@ -1,4 +1,5 @@
 using MailFromConsole.LocalAws;
+using MailFromConsole.Web.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -31,6 +32,7 @@ public static class LocalBackend
             .AddSimpleConsole(o => o.SingleLine = true));
         var server = await LocalAwsServer.StartAsync(options, loggerFactory, CancellationToken.None);
         builder.Services.AddSingleton(server);
+        builder.Services.AddSingleton(new LocalBackendInfo(new Uri(server.HttpEndpoint, "_local/outside-dns"), new Uri(server.HttpEndpoint, "_local/mailbox")));
         builder.Services.AddHostedService(sp => new LocalBackendLifetime(server, loggerFactory));
 
         var endpoint = server.HttpEndpoint.ToString();

@@ -70,7 +70,7 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
         ServiceEdge.RunAsync(logger, "Remove identity", async () =>
         {
             await ses.DeleteIdentityAsync(region, identity, cancellationToken);
-            directory.Invalidate(region);
+            directory.Removed(region, identity);
             statusCache.Invalidate(region, identity);
         });
 
@@ -88,7 +88,7 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
                 var token = await ses.VerifyDomainIdentityAsync(region, identity, cancellationToken);
                 started = new VerificationStarted(identity, type, $"_amazonses.{identity.TrimEnd('.').ToLowerInvariant()}", token);
             }
-            directory.Invalidate(region);
+            directory.Added(region, type, identity);
             return started;
         });
 

@@ -78,8 +78,9 @@ public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOpt
                 logger.LogWarning("Status poll for {Region} failed: {Code} {Message}", group.Key, ex.ErrorCode, ex.AwsMessage);
                 continue;
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // A network failure or a client-side timeout must not end the poller (and with it the host).
                 pollErrors[group.Key] = $"Could not reach the AWS endpoint ({ex.Message}).";
                 logger.LogWarning(ex, "Status poll for {Region} failed", group.Key);
                 continue;

@@ -25,7 +25,7 @@ internal static class ServiceEdge
             logger.LogWarning(ex, "{What} failed: network error", what);
             return ServiceResult<T>.Fail($"Could not reach the AWS endpoint ({ex.Message}). Check the network or the configured service URL and try again.", "NetworkError");
         }
-        catch (TimeoutException ex)
+        catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
         {
             logger.LogWarning(ex, "{What} timed out", what);
             return ServiceResult<T>.Fail("The request to AWS timed out. Try again in a moment.", "Timeout");
@@ -53,6 +53,9 @@ public static class AwsErrorText
             "InvalidChangeBatch" => "Route 53 refused the change.",
             "NoSuchHostedZone" => "The hosted zone no longer exists in Route 53.",
             "InvalidParameterValue" => "SES refused the value.",
+            "NetworkError" => "Could not reach the AWS endpoint. Check the network or the configured service URL and try again.",
+            "RequestTimeout" => "AWS did not answer in time. Try again in a moment.",
+            "CredentialsNotAvailable" => "No AWS credentials were found. Configure a profile, environment variables or an instance role.",
             "SignatureDoesNotMatch" or "InvalidClientTokenId" or "UnrecognizedClientException" =>
                 "AWS refused the credentials. Check the configured profile or access keys.",
             "AccessDenied" or "AccessDeniedException" => "The AWS credentials are not allowed to do this.",

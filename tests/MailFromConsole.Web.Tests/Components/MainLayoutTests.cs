@@ -17,8 +17,8 @@ public sealed class MainLayoutTests : ConsoleTestContext
         var layout = RenderLayout();
 
         Assert.Contains("Identity Management", layout.Markup);
-        Assert.Equal("email-addresses", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Email Addresses").GetAttribute("href"));
-        Assert.Equal("domains", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Domains").GetAttribute("href"));
+        Assert.Equal("email-addresses?region=us-east-1", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Email Addresses").GetAttribute("href"));
+        Assert.Equal("domains?region=us-east-1", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Domains").GetAttribute("href"));
         Assert.Contains("page body", layout.Markup);
     }
 
@@ -37,6 +37,17 @@ public sealed class MainLayoutTests : ConsoleTestContext
 
         Assert.Equal("us-east-1", Services.GetRequiredService<RegionContext>().Current);
         Assert.Contains("us-east-1", layout.Find("[data-testid=region-selector]").InnerHtml);
+    }
+
+    [Fact]
+    public void ADeepLinkChoosesItsRegionAndTheNavigationKeepsIt()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("domains?region=eu-west-1&identity=example.com");
+
+        var layout = RenderLayout();
+
+        Assert.Equal("eu-west-1", Services.GetRequiredService<RegionContext>().Current);
+        Assert.Equal("domains?region=eu-west-1", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Domains").GetAttribute("href"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Web.Components.Pages.Records;
 using MailFromConsole.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Components;
 
@@ -54,6 +55,16 @@ public sealed class PublishPanelTests : ConsoleTestContext
         panel.WaitForAssertion(() => Assert.Contains("No Route 53 hosted zone", panel.Find("[data-testid=manual-steps]").TextContent));
         Assert.Contains("exactly", panel.Find("[data-testid=manual-steps]").TextContent);
         Assert.Empty(panel.FindAll("button[data-testid=publish-route53]"));
+    }
+
+    [Fact]
+    public void OnTheLocalBackendTheManualStepsLinkTheOutsideDnsPage()
+    {
+        Services.AddSingleton(new LocalBackendInfo(new Uri("http://127.0.0.1:4579/_local/outside-dns"), new Uri("http://127.0.0.1:4579/_local/mailbox")));
+
+        var panel = RenderPanel("mail.elsewhere.org");
+
+        panel.WaitForAssertion(() => Assert.Contains("http://127.0.0.1:4579/_local/outside-dns", panel.Find("[data-testid=manual-local-hint]").InnerHtml));
     }
 
     [Fact]

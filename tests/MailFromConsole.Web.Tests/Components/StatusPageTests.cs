@@ -70,6 +70,22 @@ public sealed class StatusPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task AfterFailedTheStatusPageRestartsTheSetupAndWatchesAgain()
+    {
+        var identity = Aws.Ses.Add(Region, "example.com");
+        identity.MailFrom = new("mail.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.UseDefaultValue);
+        var page = RenderStatus("example.com");
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("button[data-testid=status-restart]")));
+        Assert.Empty(page.FindAll("[data-testid=status-live]"));
+
+        await page.InvokeAsync(() => page.Find("button[data-testid=status-restart]").ClickAsync(new()));
+
+        page.WaitForAssertion(() => Assert.Equal("Pending", page.Find("[data-testid=ses-status] [data-testid=mailfrom-status]").TextContent));
+        Assert.NotEmpty(page.FindAll("[data-testid=status-live]"));
+        Assert.Equal(CustomMailFromStatus.Pending, identity.MailFrom.MailFromDomainStatus);
+    }
+
+    [Fact]
     public void AnSesErrorOnTheStatusPageIsShownNotThrown()
     {
         Aws.Ses.Add(Region, "example.com");

@@ -55,6 +55,7 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(server.HttpEndpoint.ToString(), builder.Configuration["Aws:Route53ServiceUrl"]);
         Assert.Equal(server.DnsEndpoint?.ToString() ?? "system", builder.Configuration["Dns:Resolver"]);
         Assert.True(File.Exists(Path.Combine(root, "data", "local-aws.db")));
+        Assert.Equal(new Uri(server.HttpEndpoint, "_local/outside-dns"), app.Services.GetRequiredService<MailFromConsole.Web.Services.LocalBackendInfo>().OutsideDnsUrl);
         var page = await app.Services.GetRequiredService<ISesClient>().ListIdentitiesAsync("us-east-1", IdentityType.Domain, null, 100);
         Assert.Contains(LocalAwsSeeds.ExampleDomain, page.Identities);
     }

@@ -94,6 +94,18 @@ public sealed class MailFromStatusPollerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AClientTimeoutDuringAPollIsReportedAndDoesNotStopThePoller()
+    {
+        aws.Ses.Add(Region, "a.com");
+        using var watch = Poller.Watch(Region, "a.com", _ => { });
+        aws.Ses.FailNext("GetIdentityMailFromDomainAttributes", new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException()));
+
+        await Poller.PollOnceAsync(CancellationToken.None);
+
+        Assert.Contains("HttpClient.Timeout", Poller.LastPollError(Region));
+    }
+
+    [Fact]
     public void EveryConsumerGetsTheSameCacheInstance()
     {
         Assert.Same(services.GetRequiredService<IMailFromStatusCache>(), Poller);
