@@ -46,7 +46,7 @@ public sealed class CrossRegionPageTests : GuidedTestContext
         Assert.Equal("us-east-1", page.Find("[data-testid=region-row]").GetAttribute("data-region"));
         Assert.Equal("Not set", page.Find("[data-testid=region-domain]").TextContent);
         Assert.Contains("eu-west-1", page.Find("[data-testid=regions-not-verified]").TextContent);
-        Assert.Equal("setup-assistant/us-east-1/user%40example.com", page.Find("[data-testid=region-assistant]").GetAttribute("href"));
+        Assert.Equal("setup-assistant/us-east-1/user%40example.com?region=us-east-1", page.Find("[data-testid=region-assistant]").GetAttribute("href"));
     }
 
     [Fact]

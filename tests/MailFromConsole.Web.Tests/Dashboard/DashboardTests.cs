@@ -48,7 +48,7 @@ public sealed class DashboardTests : GuidedTestContext
         var gone = page.FindAll("[data-testid=needs-action] tr").Single(r => r.TextContent.Contains("gone.example.com"));
         Assert.Contains("no longer shows the one MX record SES needs at mail.gone.example.com (mail.gone.example.com does not exist in DNS yet)", gone.TextContent);
         Assert.Contains("\"10 feedback-smtp.us-east-1.amazonses.com\"", gone.TextContent);
-        Assert.Equal("setup-assistant/us-east-1/gone.example.com", gone.QuerySelector("[data-testid=row-assistant]")!.GetAttribute("href"));
+        Assert.Equal("setup-assistant/us-east-1/gone.example.com?region=us-east-1", gone.QuerySelector("[data-testid=row-assistant]")!.GetAttribute("href"));
         var others = page.FindAll("[data-testid=other-identities] [data-testid=row-identity]").Select(c => c.TextContent).ToList();
         Assert.Equal(["new.example.com", "ok.example.com", "plain.example.com"], others);
     }
