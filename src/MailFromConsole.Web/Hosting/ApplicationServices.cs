@@ -1,6 +1,7 @@
 using MailFromConsole.Aws;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Services;
+using MailFromConsole.Web.Services.Guided;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
@@ -44,6 +45,6 @@ public static class ApplicationServices
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IClipboard, JsClipboard>();
-        return services;
+        return services.AddGuidedSetup();
     }
 }
