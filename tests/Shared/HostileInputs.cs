@@ -338,6 +338,16 @@ public static class HostileInputs
         new("ipv4-with-port", "192.168.1.1:25", null),
         new("ipv6-bracketed", "[::1]", null),
         new("ipv4-decimal", "3232235777", null),
+
+        // Moved from the wire client's own tests (Aws.Tests), now read by every layer.
+        new("dnsname-override", "a&dnsname=evil.com", null),
+        new("url-parts", "x y/z?q=1#frag", null),
+        new("idn-other-domain", "ünï.example", null),
+        new("encoded-action-override", "x=y%26Action%3DDeleteIdentity", null),
+        new("header-injection-x", "line\r\nX-Injected: 1", null),
+        new("xml-identity-element", "<Identity>evil</Identity>", null),
+        new("xml-change-break", "</Value></ResourceRecord></ResourceRecords></ResourceRecordSet><Action>DELETE</Action>&amp;", null),
+        new("start-of-heading-control", "mail\u0001.example.com.", null),
     ];
 
     private static readonly HostileIdentity[] IdentityRows =
@@ -406,6 +416,11 @@ public static class HostileInputs
         new("email-domain-traversal", "user@../example.com", null),
         new("email-domain-query-injection", "user@example.com&Action=DeleteIdentity", null),
         new("huge-domain", new string('a', 1_000_000) + ".com", null),
+        new("action-override", "a&Action=DeleteIdentity", null),
+        new("encoded-action-override", "x=y%26Action%3DDeleteIdentity", null),
+        new("header-injection-x", "line\r\nX-Injected: 1", null),
+        new("xml-identity-element", "<Identity>evil</Identity>", null),
+        new("domain-idn-example-tld", "ünïcödé.example", "xn--ncd-dma1a7bzb.example"),
     ];
 
     /// <summary>Every MAIL FROM row (proposed MAIL FROM domain for <see cref="Identity"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using MailFromConsole.Aws.Http;
 using MailFromConsole.Core.Route53;
 using E = MailFromConsole.Aws.Route53.Route53Wire.Elements;
 
@@ -12,7 +13,8 @@ internal static class ChangeBatchXml
     public static byte[] Write(IReadOnlyList<RecordSetChange> changes, string? comment)
     {
         using var stream = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, CheckCharacters = true };
+        // Entitize: a CR in a value is written as &#xD; so the reader gets it back instead of a normalised line end.
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, CheckCharacters = true, NewLineHandling = NewLineHandling.Entitize };
         using (var writer = XmlWriter.Create(stream, settings))
         {
             var ns = Route53Wire.Namespace;
@@ -44,7 +46,7 @@ internal static class ChangeBatchXml
             _ => throw new ArgumentOutOfRangeException(nameof(change), change.Action, "Unknown change action."),
         });
         writer.WriteStartElement(E.ResourceRecordSet, ns);
-        writer.WriteElementString(E.Name, ns, set.Name);
+        writer.WriteElementString(E.Name, ns, WireText.Require(set.Name, "record name"));
         writer.WriteElementString(E.Type, ns, set.Type.ToUpperInvariant());
         writer.WriteElementString(E.Ttl, ns, set.Ttl.ToString(CultureInfo.InvariantCulture));
         writer.WriteStartElement(E.ResourceRecords, ns);

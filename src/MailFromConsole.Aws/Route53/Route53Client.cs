@@ -168,7 +168,7 @@ internal sealed partial class Route53Client(HttpClient httpClient, IOptions<AwsC
     private static void AddIfNotNull(List<KeyValuePair<string, string>> query, string name, string? value)
     {
         if (value is not null)
-            query.Add(new(name, value));
+            query.Add(new(name, WireText.Require(value, name)));
     }
 
     private Uri Endpoint(string path, IReadOnlyList<KeyValuePair<string, string>> query)

@@ -1,4 +1,5 @@
 using System.Text;
+using MailFromConsole.Aws.Http;
 
 namespace MailFromConsole.Aws.Route53;
 
@@ -15,7 +16,7 @@ internal static class TxtRecordValues
 
     public static string ToWire(string plain)
     {
-        var bytes = Encoding.UTF8.GetBytes(plain);
+        var bytes = WireText.Utf8(plain, "TXT value");
         var builder = new StringBuilder(bytes.Length + 8);
         var offset = 0;
         do

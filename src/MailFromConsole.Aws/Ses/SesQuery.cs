@@ -1,4 +1,5 @@
 using System.Globalization;
+using MailFromConsole.Aws.Http;
 
 namespace MailFromConsole.Aws.Ses;
 
@@ -21,7 +22,7 @@ internal sealed class SesQuery
 
     public SesQuery Add(string name, string value)
     {
-        _parameters.Add(new(name, value));
+        _parameters.Add(new(name, WireText.Require(value, name)));
         return this;
     }
 
