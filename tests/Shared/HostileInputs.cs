@@ -186,6 +186,7 @@ public static class HostileInputs
         new("idn-thai", "ไทย.example.com", "xn--o3cw4h.example.com"),
         new("idn-korean", "한국.example.com", "xn--3e0b707e.example.com"),
         new("idn-upper-accents", "ÅNGSTRÖM.example.com", "xn--ngstrm-hua5l.example.com"),
+        new("kelvin-sign", "\u212Aelvin.example.com", "kelvin.example.com"),
         new("idn-greek-lower", "δοκιμή.example.com", "xn--jxalpdlp.example.com"),
 
         // More names that are not a proper subdomain of example.com.
