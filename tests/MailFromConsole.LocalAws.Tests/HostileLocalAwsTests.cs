@@ -31,6 +31,10 @@ public sealed class HostileLocalAwsFixture : IAsyncLifetime
 
     internal IReadOnlyList<ResourceRecordSet> SeededRecordSets { get; private set; } = [];
 
+    internal string? InitialState { get; set; }
+
+    internal string? InitialStateWithIdentities { get; set; }
+
     public async Task InitializeAsync()
     {
         Aws = await LocalAwsFixture.StartAsync();
@@ -96,7 +100,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     public async Task WireClientSetsTheNormalisedMailFromDomainOrChangesNothing(string key)
     {
         var row = HostileInputs.MailFromDomain(key);
-        var before = await StateAsync();
+        var before = await InitialStateAsync();
 
         var outcome = await OutcomeAsync(key, () => fixture.Ses.SetIdentityMailFromDomainAsync(Region, HostileInputs.Identity, row.Value, BehaviorOnMxFailure.RejectMessage));
 
@@ -117,7 +121,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     public async Task RawFormMailFromDomainIsAppliedNormalisedOrChangesNothing(string key)
     {
         var row = HostileInputs.MailFromDomain(key);
-        var before = await StateAsync();
+        var before = await InitialStateAsync();
 
         var answer = row.Value is null
             ? await Aws.SesAsync("SetIdentityMailFromDomain", ("Identity", HostileInputs.Identity))
@@ -151,8 +155,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     public async Task WireClientRecordNameCreatesOneRecordInTheZoneOrChangesNothing(string key)
     {
         var value = HostileInputs.MailFromDomain(key).Value;
-        var before = await StateAsync();
-        var sets = await fixture.Route53.ListResourceRecordSetsAsync(fixture.ZoneId, null, null);
+        var before = await InitialStateAsync();
 
         var outcome = await OutcomeAsync(key, () => fixture.Route53.ChangeResourceRecordSetsAsync(fixture.ZoneId,
             [new(ChangeAction.Create, new ResourceRecordSet(value!, "TXT", 300, [Spf]))], "hostile " + key));
@@ -163,7 +166,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
             return;
         }
 
-        var added = Assert.Single(await AddedSetsAsync(sets));
+        var added = Assert.Single(await AddedSetsAsync());
         Assert.True(added.Name == "example.com." || added.Name.EndsWith(".example.com.", StringComparison.Ordinal), $"{key}: created {added.Name}");
         Assert.Equal([Spf], added.Values);
         await fixture.Route53.ChangeResourceRecordSetsAsync(fixture.ZoneId, [new(ChangeAction.Delete, added)], null);
@@ -175,8 +178,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     public async Task WireClientTxtValueIsStoredVerbatimOrChangesNothing(string key)
     {
         var value = HostileInputs.MailFromDomain(key).Value;
-        var before = await StateAsync();
-        var sets = await fixture.Route53.ListResourceRecordSetsAsync(fixture.ZoneId, null, null);
+        var before = await InitialStateAsync();
 
         var outcome = await OutcomeAsync(key, () => fixture.Route53.ChangeResourceRecordSetsAsync(fixture.ZoneId,
             [new(ChangeAction.Create, new ResourceRecordSet("hostile-value.example.com.", "TXT", 300, [value!]))], null));
@@ -187,7 +189,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
             return;
         }
 
-        var added = Assert.Single(await AddedSetsAsync(sets));
+        var added = Assert.Single(await AddedSetsAsync());
         Assert.Equal("hostile-value.example.com.", added.Name);
         Assert.Equal([value!], added.Values);
         await fixture.Route53.ChangeResourceRecordSetsAsync(fixture.ZoneId, [new(ChangeAction.Delete, added)], null);
@@ -199,8 +201,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     public async Task RawXmlRecordNameCreatesOneRecordInTheZoneOrChangesNothing(string key)
     {
         var value = HostileInputs.MailFromDomain(key).Value ?? "";
-        var before = await StateAsync();
-        var sets = await fixture.Route53.ListResourceRecordSetsAsync(fixture.ZoneId, null, null);
+        var before = await InitialStateAsync();
 
         // Written by hand, not by an XML writer: characters XML cannot carry go out raw, as a hostile client would send them.
         var body = $"""<?xml version="1.0" encoding="UTF-8"?><ChangeResourceRecordSetsRequest xmlns="{R53.NamespaceName}"><ChangeBatch><Changes><Change><Action>CREATE</Action><ResourceRecordSet><Name>{Escape(value)}</Name><Type>TXT</Type><TTL>300</TTL><ResourceRecords><ResourceRecord><Value>"{Spf}"</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></Change></Changes></ChangeBatch></ChangeResourceRecordSetsRequest>""";
@@ -212,7 +213,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
             return;
         }
 
-        var added = Assert.Single(await AddedSetsAsync(sets));
+        var added = Assert.Single(await AddedSetsAsync());
         Assert.True(added.Name == "example.com." || added.Name.EndsWith(".example.com.", StringComparison.Ordinal), $"{key}: created {added.Name}");
         await fixture.Route53.ChangeResourceRecordSetsAsync(fixture.ZoneId, [new(ChangeAction.Delete, added)], null);
         await AssertUnchangedAsync(before);
@@ -221,7 +222,7 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
     /// <summary>The value as the Identity of SetIdentityMailFromDomain, and as the Domain and EmailAddress to verify.</summary>
     private async Task HostileIdentityAsync(string key, string? value)
     {
-        var before = await StateAsync(withIdentityList: true);
+        var before = await InitialStateAsync(withIdentityList: true);
 
         var set = value is null
             ? await Aws.SesAsync("SetIdentityMailFromDomain", ("MailFromDomain", "mail.example.com"))
@@ -336,10 +337,28 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
         return string.Join("\n", names) + "\n" + attributes.All("MailFromDomainAttributes").Single() + "\n" + records.All("ResourceRecordSets").Single();
     }
 
-    private async Task<IReadOnlyList<ResourceRecordSet>> AddedSetsAsync(IReadOnlyList<ResourceRecordSet> before)
+    private async Task<IReadOnlyList<ResourceRecordSet>> AddedSetsAsync()
     {
         var after = await fixture.Route53.ListResourceRecordSetsAsync(fixture.ZoneId, null, null);
-        return [.. after.Where(a => !before.Any(b => b.Name == a.Name && b.Type == a.Type))];
+        return [.. after.Where(a => !fixture.SeededRecordSets.Any(b => b.Name == a.Name && b.Type == a.Type))];
+    }
+
+    // Every test leaves the state as it found it (DisposeAsync repairs a failed one), so "before" is read once per variant.
+    private static readonly SemaphoreSlim InitialGate = new(1, 1);
+
+    private async Task<string> InitialStateAsync(bool withIdentityList = false)
+    {
+        await InitialGate.WaitAsync();
+        try
+        {
+            return withIdentityList
+                ? fixture.InitialStateWithIdentities ??= await StateAsync(withIdentityList: true)
+                : fixture.InitialState ??= await StateAsync();
+        }
+        finally
+        {
+            InitialGate.Release();
+        }
     }
 
     private async Task<AwsAnswer> RawRoute53PostAsync(string path, string body)
