@@ -41,12 +41,13 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
         if (!read.Succeeded) return ServiceResult<IdentityRow>.Fail(read.Error!, read.ErrorCode);
         return read.Value is { } row
             ? ServiceResult<IdentityRow>.Ok(row)
-            : ServiceResult<IdentityRow>.Fail($"{identity} is not an identity in {region}. Identities are per region: verify it in {region} to use it there.", "NotFound");
+            : ServiceResult<IdentityRow>.Fail($"{AwsErrorText.Readable(identity)} is not an identity in {region}. Identities are per region: verify it in {region} to use it there.", "NotFound");
     }
 
     public string? CheckNewIdentity(IdentityType type, string? identity)
     {
-        var value = identity?.Trim() ?? "";
+        // Only spaces are trimmed, as the Core rules do: a tab or line break in the value is refused, not hidden.
+        var value = identity?.Trim(' ') ?? "";
         if (value.Length == 0) return type == IdentityType.EmailAddress ? "Enter an email address." : "Enter a domain.";
         if (type == IdentityType.EmailAddress && !value.Contains('@')) return "Enter an email address such as user@example.com.";
         if (type == IdentityType.Domain && value.Contains('@')) return "Enter a domain such as example.com, not an email address.";
@@ -60,7 +61,11 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
     {
         var problem = CheckNewIdentity(type, identity);
         if (problem is not null) return Task.FromResult(ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput"));
-        return StartVerificationAsync(region, type, identity.Trim(), cancellationToken);
+        // SES takes ASCII names: send the form the Core rules normalised (punycode, lower-case domain, no trailing dot).
+        var value = identity.Trim(' ');
+        MailFromDomainRules.TryIdentityDomain(value, out var domain, out _);
+        var at = value.LastIndexOf('@');
+        return StartVerificationAsync(region, type, at < 0 ? domain : value[..at] + "@" + domain, cancellationToken);
     }
 
     public Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default) =>

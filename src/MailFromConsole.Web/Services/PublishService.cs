@@ -1,4 +1,5 @@
 using MailFromConsole.Core;
+using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Spf;
@@ -11,8 +12,18 @@ public sealed class PublishService(IRoute53Client route53, TimeProvider time, IO
 {
     private const long DefaultTtl = 300;
 
-    public Task<ServiceResult<PublishPreview>> PreviewAsync(PublishTarget target, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "Preview Route 53 change", () => BuildPreviewAsync(target, cancellationToken));
+    public Task<ServiceResult<PublishPreview>> PreviewAsync(PublishTarget target, CancellationToken cancellationToken = default)
+    {
+        // Records are only ever offered for a valid DNS name, in its normalised (punycode, lower-case) form.
+        if (target is PublishTarget.MailFrom mailFrom)
+        {
+            if (!DnsNameRules.TryNormalize(mailFrom.MailFromDomain, "The MAIL FROM domain", out var normalized, out var errors))
+                return Task.FromResult(ServiceResult<PublishPreview>.Fail(string.Join(" ", errors), "InvalidMailFromDomain"));
+            target = new PublishTarget.MailFrom(normalized, mailFrom.Region);
+        }
+
+        return ServiceEdge.RunAsync(logger, "Preview Route 53 change", () => BuildPreviewAsync(target, cancellationToken));
+    }
 
     public async Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,12 @@ internal static class ServiceEdge
             logger.LogWarning("{What} failed: {Service} {Code} {Message} (request {RequestId})", what, ex.Service, ex.ErrorCode, ex.AwsMessage, ex.RequestId);
             return ServiceResult<T>.Fail(AwsErrorText.Describe(ex), ex.ErrorCode);
         }
+        catch (ArgumentException ex)
+        {
+            // The wire clients refuse, before sending anything, values they cannot send unchanged (e.g. a lone surrogate).
+            logger.LogWarning("{What} refused before sending: {Message}", what, ex.Message);
+            return ServiceResult<T>.Fail($"The value cannot be sent to AWS: {AwsErrorText.Readable(ex.Message)}", "InvalidInput");
+        }
         catch (HttpRequestException ex)
         {
             logger.LogWarning(ex, "{What} failed: network error", what);
@@ -61,6 +67,32 @@ public static class AwsErrorText
             "AccessDenied" or "AccessDeniedException" => "The AWS credentials are not allowed to do this.",
             _ => $"{ex.Service} returned {ex.ErrorCode}.",
         };
-        return string.IsNullOrWhiteSpace(ex.AwsMessage) ? lead : $"{lead} ({ex.AwsMessage})";
+        return string.IsNullOrWhiteSpace(ex.AwsMessage) ? lead : $"{lead} ({Readable(ex.AwsMessage)})";
+    }
+
+    /// <summary>
+    /// AWS messages quote the input back: control and invisible characters are shown as \uXXXX, lone surrogates as
+    /// U+FFFD, and a message is cut at 300 characters, so a hostile value cannot reshape what the page shows.
+    /// </summary>
+    public static string Readable(string text)
+    {
+        const int max = 300;
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, max) + 8);
+        var i = 0;
+        for (; i < text.Length && builder.Length < max; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                builder.Append(c).Append(text[++i]);
+            else if (char.IsSurrogate(c))
+                builder.Append('\uFFFD');
+            else if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is
+                         System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+                builder.Append($"\\u{(int)c:X4}");
+            else
+                builder.Append(c);
+        }
+
+        return i < text.Length ? builder.Append('…').ToString() : builder.ToString();
     }
 }

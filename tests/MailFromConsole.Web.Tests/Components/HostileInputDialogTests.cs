@@ -19,14 +19,18 @@ public sealed class HostileInputDialogTests : ConsoleTestContext
             { d => d.Identity, HostileInputs.Identity },
         });
 
-        foreach (var row in HostileInputs.MailFromDomains.Where(r => !string.IsNullOrWhiteSpace(r.Value)))
+        // bUnit reads the rendered markup with AngleSharp, whose parser takes U+FFFF as its end-of-file marker: a row
+        // holding it would cut the markup short in the test only (a browser shows it), so it is left to the service tests.
+        foreach (var row in HostileInputs.MailFromDomains.Where(r => !string.IsNullOrWhiteSpace(r.Value) && !r.Value.Contains('\uFFFF')))
         {
             provider.Find("[data-testid=set-mailfrom-dialog] input[type=text]").Input(row.Value!);
 
             // MudTextField applies the value asynchronously: wait for this row's verdict.
             provider.WaitForAssertion(() =>
             {
-                var setDisabled = provider.Find("button[data-testid=dialog-set]").HasAttribute("disabled");
+                var set = provider.FindAll("button[data-testid=dialog-set]");
+                Assert.True(set.Count == 1, $"{row.Key}: the dialog's Set button is gone");
+                var setDisabled = set[0].HasAttribute("disabled");
                 if (row.IsValid)
                 {
                     Assert.False(setDisabled, row.Key);
