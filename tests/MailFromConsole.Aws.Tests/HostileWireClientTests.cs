@@ -105,6 +105,31 @@ public sealed class HostileWireClientTests(HostileWireFixture fixture) : IClassF
 
     [Theory]
     [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
+    public async Task ZoneSearchAsksOnlyForTheNameAndItsParentsOrRefusesBeforeSending(string key)
+    {
+        var value = HostileInputs.MailFromDomain(key).Value;
+        var before = Aws.Server.Requests.Count;
+
+        try
+        {
+            Assert.Null(await Aws.Route53.FindPublicHostedZoneAsync(value!));
+        }
+        catch (ArgumentException)
+        {
+            Assert.True(Aws.Server.Requests.Count == before, $"{key}: refused, but requests were sent anyway");
+            return;
+        }
+
+        // One ListHostedZonesByName per candidate, deepest first: the name's own labels, never more than a DNS name has.
+        var labels = DnsNames.Labels(value!);
+        var sent = Aws.Server.Requests.Skip(before).ToList();
+        Assert.InRange(labels.Count, 1, 127);
+        Assert.Equal(Enumerable.Range(0, labels.Count).Select(skip => DnsNames.Absolute(labels.Skip(skip))), sent.Select(r => r.QueryValue("dnsname")));
+        Assert.All(sent, r => Assert.True(SigV4Verifier.Verify(r, AwsClientHarness.SecretAccessKey)));
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
     public async Task RecordNameStaysTextInsideItsNameElement(string key)
     {
         var value = HostileInputs.MailFromDomain(key).Value;

@@ -18,15 +18,21 @@ internal static class DnsNames
     /// <summary>The labels of a user-given name: trimmed, trailing dot removed, IDN to punycode, lower case.</summary>
     public static IReadOnlyList<string> Labels(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var trimmed = name.Trim().TrimEnd('.');
         if (trimmed.Length == 0)
             throw new ArgumentException("A domain name is required.", nameof(name));
         var ascii = trimmed.Any(c => c > 0x7F) ? Idn.GetAscii(trimmed) : trimmed;
         var labels = ascii.ToLowerInvariant().Split('.');
-        return labels.Any(l => l.Length == 0)
-            ? throw new ArgumentException($"'{name}' has an empty label.", nameof(name))
-            : labels;
+        if (labels.Any(l => l.Length == 0))
+            throw new ArgumentException($"'{Shown(name)}' has an empty label.", nameof(name));
+        // No DNS name is longer: refusing here keeps a 5,000-label input from becoming 5,000 zone look-ups.
+        if (ascii.Length > 253 || labels.Any(l => l.Length > 63))
+            throw new ArgumentException($"'{Shown(name)}' is longer than a DNS name can be (253 characters, 63 per label).", nameof(name));
+        return labels;
     }
+
+    private static string Shown(string name) => name.Length > 60 ? name[..60] + "…" : name;
 
     /// <summary>True when both names have the same labels (case-insensitive, trailing dot ignored).</summary>
     public static bool SameName(string a, string b) =>
