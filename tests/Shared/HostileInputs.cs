@@ -26,6 +26,10 @@ public sealed record HostileIdentity(string Key, string? Value, string? Expected
 /// Depends only on the BCL and xunit: this file is compiled into every test project.
 /// The verdicts are the console's own rules (stricter than SES's): a layer that applies SES's checks as AWS does
 /// (the local AWS) may accept some refused rows, but must never accept one with a different normalised name.
+/// Readers: Core rules (MailFromDomainRules), the wire client against a loopback recorder (Aws.Tests,
+/// HostileWireClientTests), the local AWS over HTTP (LocalAws.Tests, HostileLocalAwsTests and SharedHostileInputTests),
+/// the console services over the fake edge and over the real local AWS, and the Set MAIL FROM dialog (Web.Tests).
+/// Add rows freely; never rename a key (test results and other layers refer to them).
 /// </summary>
 public static class HostileInputs
 {
