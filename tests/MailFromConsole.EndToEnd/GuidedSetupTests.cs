@@ -15,7 +15,10 @@ public sealed class GuidedSetupTests(ConsoleFixture console)
 
         await Expect(page.GetByTestId("route53-path")).ToBeVisibleAsync();
         // The existing SPF record is extended, not doubled: the preview changes the TXT set instead of adding a second SPF.
-        await Expect(page.GetByTestId("preview-table")).ToContainTextAsync("include:amazonses.com");
+        var txtChange = page.GetByTestId("preview-table").Locator("[data-testid=preview-line][data-kind=Change]");
+        await Expect(txtChange).ToHaveCountAsync(1);
+        await Expect(txtChange).ToContainTextAsync("v=spf1 include:_spf.mailprovider.test include:amazonses.com ~all");
+        await Expect(txtChange).ToContainTextAsync("mailprovider-verification=");
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("assistant-3-publish") });
         await page.GetByTestId("publish-route53").ClickAsync();
         await Expect(page.GetByTestId("change-status")).ToHaveTextAsync("INSYNC", new() { Timeout = 30_000 });
