@@ -19,13 +19,14 @@ internal sealed class Console10kBenchmark : IBenchmark
 
     public string Name => "console-10k";
 
-    public string Description => "Chromium first rows + memory per idle circuit, 10k identities (options: --identities 10000 --warm-tabs 3 --idle-tabs 10)";
+    public string Description => "Chromium first rows + memory per idle circuit, 10k identities (options: --identities 10000 --warm-tabs 3 --idle-tabs 10 --console-log FILE)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var identityCount = IntOption(args, "--identities", 10_000);
         var warmTabs = IntOption(args, "--warm-tabs", 3);
         var idleTabs = IntOption(args, "--idle-tabs", 10);
+        var consoleLog = StringOption(args, "--console-log");
         // SES floor of the cold load: ListIdentities pages of 1,000 at 1 request/second, plus 2 s for the page's
         // own calls (verification attributes, MAIL FROM attributes of the visible rows) and the circuit start.
         var coldGoal = TimeSpan.FromSeconds(Math.Ceiling(identityCount / 1000.0) + 2);
@@ -34,7 +35,10 @@ internal sealed class Console10kBenchmark : IBenchmark
         using var seed = await BulkIdentitySeed.CreateAsync(Region, identityCount, cancellationToken);
         Say($"seeded {identityCount} verified domains in {Region} in {stopwatch.Elapsed.TotalSeconds:F1} s");
 
-        await using var console = await ConsoleApp.StartAsync(new Dictionary<string, string> { ["LocalAws:DataFolder"] = seed.DataFolder });
+        var settings = new Dictionary<string, string> { ["LocalAws:DataFolder"] = seed.DataFolder };
+        // With a log file, the console also logs each AWS request it sends, to see where the cold load's time goes.
+        if (consoleLog is not null) settings["Logging:LogLevel:System.Net.Http.HttpClient"] = "Information";
+        await using var console = await ConsoleApp.StartAsync(settings);
         var process = ConsoleProcess.FindByArgument($"--LocalAws:DataFolder={seed.DataFolder}");
         Say($"console pid {process.Id} at {console.BaseUrl} ({stopwatch.Elapsed.TotalSeconds:F1} s)");
         try
@@ -63,11 +67,15 @@ internal sealed class Console10kBenchmark : IBenchmark
                 await Task.Delay(TimeSpan.FromSeconds(1.2), cancellationToken);
                 await browser.OpenListAsync(DomainsPath, TimeSpan.FromSeconds(30));
             }
+            var unsettled = process.ReadRss();
             var after = await process.SettleAndReadAsync(cancellationToken);
             var perCircuitMib = (after.RssKib - before.RssKib) / 1024.0 / idleTabs;
             var perCircuitAnonMib = (after.RssAnonKib - before.RssAnonKib) / 1024.0 / idleTabs;
-            Say($"server memory (after induced full GCs): VmRSS {before.RssKib / 1024.0:F1} → {after.RssKib / 1024.0:F1} MiB, "
-                + $"RssAnon {before.RssAnonKib / 1024.0:F1} → {after.RssAnonKib / 1024.0:F1} MiB with {idleTabs} more idle Domains tabs");
+            var perCircuitHeapMib = (after.GcHeapBytes - before.GcHeapBytes) / 1024.0 / 1024.0 / idleTabs;
+            Say($"server memory after induced full GCs, before → after {idleTabs} more idle Domains tabs: "
+                + $"VmRSS {before.RssKib / 1024.0:F1} → {after.RssKib / 1024.0:F1} MiB (before the GCs {unsettled.RssKib / 1024.0:F1}), "
+                + $"RssAnon {before.RssAnonKib / 1024.0:F1} → {after.RssAnonKib / 1024.0:F1} MiB, "
+                + $"GC heap {before.GcHeapBytes / 1048576.0:F1} → {after.GcHeapBytes / 1048576.0:F1} MiB");
 
             var coldRatio = cold.Elapsed / coldGoal;
             var warmRatio = warmMedian / WarmGoal;
@@ -76,8 +84,9 @@ internal sealed class Console10kBenchmark : IBenchmark
                 console-10k: {identityCount} identities, total {stopwatch.Elapsed.TotalSeconds:F0} s
                   cold first page   {cold.Elapsed.TotalSeconds,7:F2} s    goal ≤ {coldGoal.TotalSeconds:F0} s (SES list floor + 2 s)   ratio {coldRatio:F2}
                   warm first page   {warmMedian.TotalSeconds,7:F2} s    goal ≤ {WarmGoal.TotalSeconds:F0} s (median of {warmTabs} tabs)     ratio {warmRatio:F2}
-                  memory / circuit  {perCircuitMib,7:F2} MiB  goal ≤ {MemoryGoalMib:F0} MiB (VmRSS; RssAnon {perCircuitAnonMib:F2} MiB)   ratio {memoryRatio:F2}
+                  memory / circuit  {perCircuitMib,7:F2} MiB  goal ≤ {MemoryGoalMib:F0} MiB (VmRSS; RssAnon {perCircuitAnonMib:F2}, GC heap {perCircuitHeapMib:F2} MiB)   ratio {memoryRatio:F2}
                 """);
+            if (consoleLog is not null) await File.WriteAllTextAsync(consoleLog, console.Output, cancellationToken);
             return coldRatio <= 1 && warmRatio <= 1 && memoryRatio <= 1 ? 0 : 1;
         }
         catch (Exception)
@@ -88,6 +97,12 @@ internal sealed class Console10kBenchmark : IBenchmark
     }
 
     private static void Say(string text) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{text}"));
+
+    private static string? StringOption(IReadOnlyList<string> args, string name)
+    {
+        var index = args.ToList().IndexOf(name);
+        return index >= 0 && index + 1 < args.Count ? args[index + 1] : null;
+    }
 
     private static int IntOption(IReadOnlyList<string> args, string name, int fallback)
     {

@@ -1,6 +1,8 @@
 using System.Diagnostics.Tracing;
 using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 
 namespace MailFromConsole.Benchmarks.Console10k;
 
@@ -34,40 +36,65 @@ internal sealed class ConsoleProcess(int id)
     }
 
     /// <summary>VmRSS and RssAnon (the private, non-file part) in KiB, from /proc/&lt;pid&gt;/status.</summary>
-    public MemorySample ReadMemory()
+    public (long RssKib, long RssAnonKib) ReadRss()
     {
         var fields = File.ReadAllLines($"/proc/{Id}/status")
             .Select(line => line.Split(':', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1].Trim());
-        return new MemorySample(Kib(fields["VmRSS"]), Kib(fields["RssAnon"]));
+        return (Kib(fields["VmRSS"]), Kib(fields["RssAnon"]));
     }
 
-    /// <summary>Induces full GCs in the console and lets it go quiet, then reads its memory.</summary>
+    /// <summary>Induces two full GCs in the console, lets it go quiet, then reads its memory.</summary>
     public async Task<MemorySample> SettleAndReadAsync(CancellationToken cancellationToken)
     {
+        long heapBytes = 0;
         for (var round = 0; round < 2; round++)
         {
-            await InduceGcAsync(cancellationToken);
+            heapBytes = await InduceFullGcAsync(cancellationToken);
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
-        return ReadMemory();
+        var (rss, anon) = ReadRss();
+        return new MemorySample(rss, anon, heapBytes);
     }
 
-    private async Task InduceGcAsync(CancellationToken cancellationToken)
+    /// <returns>The GC heap size right after the induced full GC (the GCHeapStats event that follows it).</returns>
+    private async Task<long> InduceFullGcAsync(CancellationToken cancellationToken)
     {
         var client = new DiagnosticsClient(Id);
         using var session = await client.StartEventPipeSessionAsync(
             [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, InduceGcKeywords)],
-            requestRundown: false, circularBufferMB: 16, cancellationToken);
-        // The runtime streams the session's events; read them so it never waits on a full pipe.
-        var drain = session.EventStream.CopyToAsync(Stream.Null, cancellationToken);
-        await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-        await session.StopAsync(cancellationToken);
-        await drain;
+            requestRundown: false, circularBufferMB: 1, cancellationToken);
+        using var source = new EventPipeEventSource(session.EventStream);
+        var heapAfterGc = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fullGc = -1;
+        source.Clr.GCStart += data =>
+        {
+            if (fullGc < 0 && data.Depth == 2 && data.Type != GCType.BackgroundGC) fullGc = data.Count;
+        };
+        source.Clr.GCHeapStats += data =>
+        {
+            if (fullGc >= 0) heapAfterGc.TrySetResult(data.TotalHeapSize);
+        };
+        // Process() reads the stream until the session stops; it must run while we wait for the events.
+        var reader = Task.Run(source.Process, cancellationToken);
+        try
+        {
+            return await heapAfterGc.Task.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"No induced full GC was seen in process {Id} within 15 s; its memory would not be settled.");
+        }
+        finally
+        {
+            await session.StopAsync(CancellationToken.None);
+            await reader;
+        }
     }
 
     private static long Kib(string value) => long.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture);
 }
 
-internal readonly record struct MemorySample(long RssKib, long RssAnonKib);
+/// <summary>Memory of the console after induced full GCs: resident set, its private part, and the managed heap.</summary>
+internal readonly record struct MemorySample(long RssKib, long RssAnonKib, long GcHeapBytes);
