@@ -71,6 +71,12 @@ public sealed class PublishService(
             logger.LogWarning(ex, "Publishing {Name} failed", preview.Target.Name);
             return ServiceResult<PublishOutcome>.Fail($"Could not reach Route 53 ({ex.Message}). Nothing was published.", "NetworkError");
         }
+        catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            // Route 53 may or may not have taken the batch: say so rather than "nothing was published".
+            logger.LogWarning(ex, "Publishing {Name} timed out", preview.Target.Name);
+            return ServiceResult<PublishOutcome>.Fail("Route 53 did not answer in time. The change may or may not have been applied: reload the preview before trying again.", "Timeout");
+        }
     }
 
     public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(string changeId, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>

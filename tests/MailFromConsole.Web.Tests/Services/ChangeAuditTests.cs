@@ -144,6 +144,22 @@ public sealed class ChangeAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APublishThatRoute53RefusedRecordsItsErrorCode()
+    {
+        var preview = (await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region))).Value!;
+        aws.Route53.FailNext("PriorRequestNotComplete", "The request was rejected because Route 53 was still processing a prior request.");
+
+        var applied = await Publisher.ApplyAsync(preview);
+
+        Assert.False(applied.Succeeded);
+        var entry = await OnlyEntryAsync();
+        Assert.Equal("PriorRequestNotComplete", entry.Result);
+        Assert.Equal("mail.example.com", entry.Identity);
+        Assert.Null(entry.ChangeId);
+        Assert.Contains("MX mail.example.com. = 10 feedback-smtp.us-east-1.amazonses.com.", entry.After);
+    }
+
+    [Fact]
     public async Task AddingADomainRecordsItsVerificationTokenAndRemovingRecordsWhatWasThere()
     {
         services.SignInAs(ConsoleRole.Admin);
