@@ -20,7 +20,7 @@ internal static class ServiceEdge
         {
             // A guard deeper down (the services check before they call): a refusal to show, never a broken circuit.
             logger.LogWarning("{What} refused: {Reason}", what, ex.Message);
-            return ServiceResult<T>.Fail(ex.Message, "NotAuthorized");
+            return ServiceResult<T>.Fail(ex.Message, ChangeGate.NotAuthorizedCode);
         }
         catch (AwsServiceException ex)
         {
