@@ -1,10 +1,12 @@
 using MailFromConsole.Benchmarks;
+using MailFromConsole.Benchmarks.Console10k;
 using MailFromConsole.Benchmarks.MailFromAttributes;
 
 // Add a benchmark: implement IBenchmark and list it here.
 IBenchmark[] benchmarks =
 [
     new MailFromAttributesBenchmark(),
+    new Console10kBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "list")

@@ -24,6 +24,16 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The embedded local AWS (SES, Route 53, and the local "other DNS provider" page), read from the console's log.</summary>
+    public Uri LocalAwsUrl
+    {
+        get
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(Output, @"Local AWS \(SES \+ Route 53\) listening on (http://\S+?),? ");
+            return match.Success ? new Uri(match.Groups[1].Value) : throw new InvalidOperationException("The console did not log its local AWS address:\n" + Output);
+        }
+    }
+
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     public static async Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)

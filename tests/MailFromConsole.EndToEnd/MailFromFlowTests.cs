@@ -12,8 +12,8 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
     {
         var page = await OpenDomainAsync("example.com");
         await OpenSetDialogAsync(page);
-        await page.GetByTestId("mailfrom-input").Locator("input").FillAsync("mail.example.com");
-        await page.GetByTestId("behavior-reject").ClickAsync();
+        await MailFromInput(page).FillAsync("mail.example.com");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Reject message" }).CheckAsync();
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("set-mail-from-domain") });
         await page.GetByTestId("dialog-set").ClickAsync();
 
@@ -27,7 +27,8 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
 
         await window.GetByTestId("publish-route53").ClickAsync();
         await Expect(window.GetByTestId("change-status")).ToHaveTextAsync("INSYNC", new() { Timeout = 30_000 });
-        await window.GetByTestId("records-close").ClickAsync();
+        // The dialog's actions sit outside its content element.
+        await page.GetByTestId("records-close").ClickAsync();
 
         // SES (the local backend) detects the MX through DNS and the status page follows it live.
         await page.GetByTestId("open-status").ClickAsync();
@@ -41,7 +42,7 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
     {
         var page = await OpenDomainAsync("example.org");
         await OpenSetDialogAsync(page);
-        await page.GetByTestId("mailfrom-input").Locator("input").FillAsync("bounce.example.org");
+        await MailFromInput(page).FillAsync("bounce.example.org");
         await page.GetByTestId("dialog-set").ClickAsync();
 
         var window = page.GetByTestId("records-window");
@@ -56,12 +57,15 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
     {
         var page = await OpenDomainAsync("spf-conflict.test");
         await OpenSetDialogAsync(page);
-        await page.GetByTestId("mailfrom-input").Locator("input").FillAsync("mail.example.com");
+        await MailFromInput(page).FillAsync("mail.example.com");
 
         var dialog = page.GetByTestId("set-mailfrom-dialog");
         await Expect(dialog).ToContainTextAsync("not a subdomain of spf-conflict.test");
-        await Expect(dialog.GetByTestId("dialog-set")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("dialog-set")).ToBeDisabledAsync();
     }
+
+    // MudBlazor puts the test id on the input element itself.
+    private static ILocator MailFromInput(IPage page) => page.Locator("input[data-testid=mailfrom-input]");
 
     private async Task<IPage> OpenDomainAsync(string domain)
     {
@@ -73,12 +77,10 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
 
     private static async Task OpenSetDialogAsync(IPage page)
     {
-        var panel = page.GetByTestId("mailfrom-panel");
-        if (!await page.GetByTestId("set-mailfrom").IsVisibleAsync())
-        {
-            await panel.GetByText("MAIL FROM Domain").First.ClickAsync();
-        }
-        await page.GetByTestId("set-mailfrom").ClickAsync();
+        // The MAIL FROM Domain section is expanded by default; its button enables once SES has answered.
+        var set = page.GetByTestId("mailfrom-panel").GetByTestId("set-mailfrom");
+        await Expect(set).ToBeEnabledAsync();
+        await set.ClickAsync();
         await Expect(page.GetByTestId("set-mailfrom-dialog")).ToBeVisibleAsync();
     }
 }

@@ -11,9 +11,10 @@ public sealed class ShellTests(ConsoleFixture console)
     {
         var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Operator);
 
-        await Expect(page.GetByText("Identity Management")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Email Addresses" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Domains" })).ToBeVisibleAsync();
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Identity Management" });
+        await Expect(navigation).ToBeVisibleAsync();
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Email Addresses" })).ToBeVisibleAsync();
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Domains" })).ToBeVisibleAsync();
         await Expect(page.GetByText("us-east-1").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("shell") });
     }

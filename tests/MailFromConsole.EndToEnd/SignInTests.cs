@@ -12,7 +12,7 @@ public sealed class SignInTests(ConsoleFixture console)
         var page = await console.Browser.NewPageAsync(new Uri(console.App.BaseUrl, "domains"));
 
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ToBeVisibleAsync();
-        await Expect(page.GetByText("Identity Management")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Identity Management" })).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -41,8 +41,10 @@ public sealed class SignInTests(ConsoleFixture console)
     [Fact]
     public async Task ViewerIsRefusedTheUsersPage()
     {
-        var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Viewer, "users");
+        var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Viewer);
+        await page.GotoAsync(new Uri(console.App.BaseUrl, "users").ToString());
 
         await Expect(page.GetByText("Not allowed")).ToBeVisibleAsync();
+        await Expect(page.GetByText("vera has the Viewer role")).ToBeVisibleAsync();
     }
 }

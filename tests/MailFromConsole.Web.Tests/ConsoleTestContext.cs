@@ -1,4 +1,7 @@
 using Bunit;
+using Bunit.TestDoubles;
+using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +16,16 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
 
     protected FakeAws Aws { get; } = new();
 
-    protected ConsoleTestContext() => this.AddTestServices(Aws);
+    protected ConsoleTestContext() => Authorization = this.AddTestServices(Aws);
+
+    /// <summary>The circuit's sign-in (an Admin unless the test says otherwise).</summary>
+    protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Makes the circuit's user someone with <paramref name="role"/>, as sign-in or revalidation would.</summary>
+    protected void SignInAs(ConsoleRole role) => Authorization.SignInAs(role);
+
+    /// <summary>What the services wrote to the audit log, oldest first.</summary>
+    protected Task<IReadOnlyList<AuditEntry>> AuditEntriesAsync() => Services.AuditEntriesAsync();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -2,10 +2,16 @@ using Bunit;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Hosting;
 using MailFromConsole.Web.Services;
 using MailFromConsole.Web.Tests.Fakes;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +20,11 @@ using MudBlazor.Services;
 
 namespace MailFromConsole.Web.Tests;
 
-/// <summary>The one setup of every test: MudBlazor, loose JS interop, the console services over the fake AWS.</summary>
+/// <summary>
+/// The one setup of every test: MudBlazor, loose JS interop, the console services over the fake AWS, a signed-in user
+/// (<see cref="TestUsers.DefaultRole"/> unless the test chooses another) read by the console's own guard, and the
+/// real SQLite audit log in a temp folder.
+/// </summary>
 public static class TestServices
 {
     public static IConfiguration Configuration() => new ConfigurationBuilder()
@@ -28,15 +38,21 @@ public static class TestServices
         })
         .Build();
 
-    public static void AddTestServices(this BunitContext context, FakeAws aws)
+    /// <returns>The circuit's sign-in, for <see cref="TestUsers.SignInAs"/>.</returns>
+    public static BunitAuthorizationContext AddTestServices(this BunitContext context, FakeAws aws, ConsoleRole role = TestUsers.DefaultRole)
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit's test auth is the circuit's AuthenticationStateProvider; the console's guard reads it as in the app.
+        var authorization = context.AddAuthorization();
+        authorization.SignInAs(role);
+        context.Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgery>();
         context.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
         context.Services.AddConsoleServiceTestEdge(aws);
+        return authorization;
     }
 
     /// <summary>The console services as the app registers them, with the fake AWS as the edge.</summary>
@@ -49,9 +65,43 @@ public static class TestServices
         services.AddSingleton<IRoute53Client>(aws.Route53);
         services.AddSingleton(aws.Diagnostics);
         services.AddConsoleServices(Configuration());
+        return services.AddTestUserAndAuditLog();
+    }
+
+    /// <summary>What the app's AddConsoleAuth gives the console services: the current user, its guard, the audit trail.</summary>
+    public static IServiceCollection AddTestUserAndAuditLog(this IServiceCollection services)
+    {
+        // Outside bUnit the signed-in user is a TestAuthenticationState; inside, bUnit's (registered first) wins.
+        services.TryAddSingleton<TestAuthenticationState>();
+        services.TryAddSingleton<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationState>());
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<IRoleGuard>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddSingleton<TestAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<TestAuditLog>());
+        services.AddScoped<IAuditTrail, AuditTrail>();
         return services;
     }
 
-    public static ServiceProvider BuildServiceProvider(FakeAws aws) =>
-        new ServiceCollection().AddConsoleServiceTestEdge(aws).BuildServiceProvider();
+    /// <summary>The console services for a service test, run by a user with <paramref name="role"/> (see <see cref="SignInAs"/> to change).</summary>
+    public static ServiceProvider BuildServiceProvider(FakeAws aws, ConsoleRole role = TestUsers.DefaultRole)
+    {
+        var provider = new ServiceCollection().AddConsoleServiceTestEdge(aws).BuildServiceProvider();
+        provider.SignInAs(role);
+        return provider;
+    }
+
+    /// <summary>Changes the user of a service test's provider (built by <see cref="BuildServiceProvider"/>).</summary>
+    public static void SignInAs(this IServiceProvider services, ConsoleRole role, string? name = null) =>
+        services.GetRequiredService<TestAuthenticationState>().SignInAs(role, name);
+
+    /// <summary>The audit entries the services wrote, oldest first.</summary>
+    public static Task<IReadOnlyList<AuditEntry>> AuditEntriesAsync(this IServiceProvider services) =>
+        services.GetRequiredService<TestAuditLog>().EntriesAsync();
+
+    /// <summary>Gives forms a token, as the app's antiforgery does for a page rendered in a request.</summary>
+    private sealed class TestAntiforgery : AntiforgeryStateProvider
+    {
+        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("test-antiforgery-token", "__RequestVerificationToken");
+    }
 }

@@ -23,8 +23,12 @@ public static class AccountPaths
         {
             return "/";
         }
-        return url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase) || url.StartsWith(Setup, StringComparison.OrdinalIgnoreCase) ? "/" : url;
+        return url.StartsWith("/account/", StringComparison.OrdinalIgnoreCase) || IsPath(url, Setup) ? "/" : url;
     }
+
+    // By path segment: "/setup" and "/setup?token=…" are the first-run page, "/setup-assistant" is not.
+    private static bool IsPath(string url, string path) =>
+        url.StartsWith(path, StringComparison.OrdinalIgnoreCase) && (url.Length == path.Length || url[path.Length] is '/' or '?' or '#');
 }
 
 /// <summary>The hidden field a plain form posts to pass antiforgery validation.</summary>

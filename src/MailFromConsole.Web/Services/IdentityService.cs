@@ -1,12 +1,22 @@
 using System.Net.Mail;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Services;
 
-public sealed class IdentityService(ISesClient ses, IdentityDirectory directory, IMailFromStatusCache statusCache, ILogger<IdentityService> logger) : IIdentityService
+public sealed class IdentityService(
+    ISesClient ses,
+    IdentityDirectory directory,
+    IMailFromStatusCache statusCache,
+    IRoleGuard guard,
+    IAuditTrail audit,
+    ILogger<IdentityService> logger) : IIdentityService
 {
+    private readonly ChangeGate gate = new(guard, audit, logger);
+
     public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default) =>
         ServiceEdge.RunAsync(logger, "List identities", async () =>
         {
@@ -57,30 +67,53 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
         return MailFromDomainRules.TryIdentityDomain(value, out _, out var error) ? null : error;
     }
 
-    public Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
+    public async Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
     {
+        var attempt = VerificationAttempt(region, type, identity?.Trim() ?? "");
+        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult<VerificationStarted>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
         var problem = CheckNewIdentity(type, identity);
-        if (problem is not null) return Task.FromResult(ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput"));
+        if (problem is not null) return ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput");
         // SES takes ASCII names: send the form the Core rules normalised (punycode, lower-case domain, no trailing dot).
-        var value = identity.Trim(' ');
+        var value = identity!.Trim(' ');
         MailFromDomainRules.TryIdentityDomain(value, out var domain, out _);
         var at = value.LastIndexOf('@');
-        return StartVerificationAsync(region, type, at < 0 ? domain : value[..at] + "@" + domain, cancellationToken);
+        return await StartVerificationAsync(attempt with { Before = AuditText.None }, region, type, at < 0 ? domain : value[..at] + "@" + domain, cancellationToken);
     }
 
-    public Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default) =>
-        StartVerificationAsync(region, type, identity, cancellationToken);
+    public async Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
+    {
+        var attempt = VerificationAttempt(region, type, identity) with { Detail = "Retry verification" };
+        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult<VerificationStarted>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        return await StartVerificationAsync(attempt, region, type, identity, cancellationToken);
+    }
 
-    public Task<ServiceResult> DeleteAsync(string region, string identity, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "Remove identity", async () =>
+    public async Task<ServiceResult> DeleteAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        var attempt = new AuditChange(AuditActions.DeleteIdentity, region, identity) { After = "(deleted)" };
+        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        string? before = null;
+        var result = await ServiceEdge.RunAsync(logger, "Remove identity", async () =>
         {
+            var verification = await ses.GetIdentityVerificationAttributesAsync(region, [identity], cancellationToken);
+            var mailFrom = await statusCache.GetAsync(region, [identity], cancellationToken);
+            var status = verification.TryGetValue(identity, out var v) ? v.VerificationStatus.ToString() : "not an identity";
+            before = $"{status}; MAIL FROM {AuditText.MailFrom(mailFrom.GetValueOrDefault(identity))}";
             await ses.DeleteIdentityAsync(region, identity, cancellationToken);
             directory.Removed(region, identity);
             statusCache.Invalidate(region, identity);
+            return true;
         });
+        await gate.RecordAsync(attempt with { Before = before }, result);
+        return result.Succeeded ? ServiceResult.Ok() : ServiceResult.Fail(result.Error!, result.ErrorCode);
+    }
 
-    private Task<ServiceResult<VerificationStarted>> StartVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken) =>
-        ServiceEdge.RunAsync(logger, "Verify identity", async () =>
+    private static AuditChange VerificationAttempt(string region, IdentityType type, string identity) =>
+        new(type == IdentityType.EmailAddress ? AuditActions.VerifyEmailIdentity : AuditActions.VerifyDomainIdentity, region, identity);
+
+    private async Task<ServiceResult<VerificationStarted>> StartVerificationAsync(AuditChange attempt, string region, IdentityType type, string identity, CancellationToken cancellationToken)
+    {
+        var result = await ServiceEdge.RunAsync(logger, "Verify identity", async () =>
         {
             VerificationStarted started;
             if (type == IdentityType.EmailAddress)
@@ -96,6 +129,15 @@ public sealed class IdentityService(ISesClient ses, IdentityDirectory directory,
             directory.Added(region, type, identity);
             return started;
         });
+        var after = result.Value switch
+        {
+            { VerificationToken: { } token } started => $"Pending; TXT {started.VerificationRecordName} = {token}",
+            { } => "Pending; verification message sent",
+            null => null,
+        };
+        await gate.RecordAsync(attempt with { After = after }, result);
+        return result;
+    }
 
     private async Task<IReadOnlyList<IdentityRow>> RowsAsync(string region, IdentityType type, IReadOnlyList<string> identities, CancellationToken cancellationToken)
     {

@@ -3,6 +3,8 @@ using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +15,12 @@ public sealed class MailFromService(
     IMailFromStatusCache statusCache,
     IMailFromDnsDiagnostics diagnostics,
     IOptions<ConsoleTimingOptions> timing,
+    IRoleGuard guard,
+    IAuditTrail audit,
     ILogger<MailFromService> logger) : IMailFromService
 {
+    private readonly ChangeGate gate = new(guard, audit, logger);
+
     private static readonly IdentityMailFromDomainAttributes NotSet = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
 
     public MailFromCheck Validate(string identity, string? proposedMailFromDomain) =>
@@ -41,36 +47,38 @@ public sealed class MailFromService(
 
     public async Task<ServiceResult<MailFromDetails>> SetAsync(string region, string identity, string proposedMailFromDomain, BehaviorOnMxFailure behavior, CancellationToken cancellationToken = default)
     {
-        var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
-        if (!validation.IsValid) return ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain");
-        return await ServiceEdge.RunAsync(logger, "Set MAIL FROM domain", async () =>
-        {
-            await ses.SetIdentityMailFromDomainAsync(region, identity, validation.NormalizedDomain, behavior, cancellationToken);
-            return await ReadBackAsync(region, identity, cancellationToken);
-        });
+        var attempt = new AuditChange(AuditActions.SetMailFromDomain, region, identity) { After = AuditText.MailFrom(proposedMailFromDomain?.Trim(), behavior) };
+        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        return await SetCheckedAsync(attempt, region, identity, proposedMailFromDomain, behavior, cancellationToken);
     }
 
     public async Task<ServiceResult<MailFromDetails>> RestartAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
+        var attempt = new AuditChange(AuditActions.SetMailFromDomain, region, identity) { Detail = "Restart setup" };
+        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
         var current = await GetAsync(region, identity, cancellationToken);
         if (!current.Succeeded) return current;
         if (current.Value!.Attributes.MailFromDomain is not { } domain)
             return ServiceResult<MailFromDetails>.Fail("There is no MAIL FROM domain to restart. Set one first.", "NotSet");
-        return await SetAsync(region, identity, domain, current.Value.Attributes.BehaviorOnMxFailure, cancellationToken);
+        var behavior = current.Value.Attributes.BehaviorOnMxFailure;
+        return await SetCheckedAsync(attempt with { After = AuditText.MailFrom(domain, behavior) }, region, identity, domain, behavior, cancellationToken);
     }
 
-    public Task<ServiceResult<MailFromDetails>> DisableAsync(string region, string identity, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "Disable MAIL FROM domain", async () =>
-        {
-            await ses.SetIdentityMailFromDomainAsync(region, identity, null, null, cancellationToken);
-            return await ReadBackAsync(region, identity, cancellationToken);
-        });
+    public async Task<ServiceResult<MailFromDetails>> DisableAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        var attempt = new AuditChange(AuditActions.DisableMailFromDomain, region, identity) { After = AuditText.NotSet };
+        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        return await ChangeAsync(attempt, "Disable MAIL FROM domain", region, identity,
+            () => ses.SetIdentityMailFromDomainAsync(region, identity, null, null, cancellationToken), cancellationToken);
+    }
 
     public async Task<ServiceResult<TestEmailOutcome>> SendTestEmailAsync(string region, string identity, string? recipient, CancellationToken cancellationToken = default)
     {
         var to = string.IsNullOrWhiteSpace(recipient) ? timing.Value.TestRecipient : recipient.Trim();
         var source = identity.Contains('@') ? identity : $"mail-from-test@{identity}";
-        return await ServiceEdge.RunAsync(logger, "Send test email", async () =>
+        var attempt = new AuditChange(AuditActions.SendTestEmail, region, identity) { After = $"from {source} to {to}" };
+        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<TestEmailOutcome>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        var result = await ServiceEdge.RunAsync(logger, "Send test email", async () =>
         {
             var details = await ReadBackAsync(region, identity, cancellationToken);
             try
@@ -86,6 +94,35 @@ public sealed class MailFromService(
                 return new TestEmailOutcome(false, null, source, $"SES rejected the message with MailFromDomainNotVerified: {ex.AwsMessage}");
             }
         });
+        await gate.RecordAsync(result.Value is { Sent: false } rejected
+            ? attempt with { Result = "MailFromDomainNotVerified", Detail = rejected.Explanation }
+            : attempt with { Detail = result.Value is { } sent ? $"Message id {sent.MessageId}" : null }, result);
+        return result;
+    }
+
+    private async Task<ServiceResult<MailFromDetails>> SetCheckedAsync(AuditChange attempt, string region, string identity, string? proposedMailFromDomain, BehaviorOnMxFailure behavior, CancellationToken cancellationToken)
+    {
+        // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
+        var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
+        if (!validation.IsValid) return ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain");
+        return await ChangeAsync(attempt with { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) }, "Set MAIL FROM domain", region, identity,
+            () => ses.SetIdentityMailFromDomainAsync(region, identity, validation.NormalizedDomain, behavior, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Makes one SES change and records it: the setting as the console knew it before, and as SES reports it after.</summary>
+    private async Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string what, string region, string identity, Func<Task> change, CancellationToken cancellationToken)
+    {
+        string? before = null;
+        var result = await ServiceEdge.RunAsync(logger, what, async () =>
+        {
+            var known = await statusCache.GetAsync(region, [identity], cancellationToken);
+            before = AuditText.MailFrom(known.GetValueOrDefault(identity));
+            await change();
+            return await ReadBackAsync(region, identity, cancellationToken);
+        });
+        var after = result.Value is { } details ? AuditText.MailFrom(details.Attributes) : attempt.After;
+        await gate.RecordAsync(attempt with { Before = before, After = after }, result);
+        return result;
     }
 
     private async Task<MailFromDetails> ReadBackAsync(string region, string identity, CancellationToken cancellationToken)

@@ -5,9 +5,26 @@ namespace MailFromConsole.Web.Services;
 /// <summary>What is published: the MAIL FROM records of a region, or a domain's _amazonses verification token.</summary>
 public abstract record PublishTarget(string Name)
 {
-    public sealed record MailFrom(string MailFromDomain, string Region) : PublishTarget(MailFromDomain);
+    /// <summary>The SES identity the records serve, for the audit log (the MAIL FROM domain or name when not given).</summary>
+    public string? Identity { get; init; }
 
-    public sealed record Verification(string Domain, string Token) : PublishTarget($"_amazonses.{Domain}");
+    /// <summary>The region the audit log files the publish under.</summary>
+    public abstract string AuditRegion { get; }
+
+    public string AuditIdentity => Identity ?? (this is Verification v ? v.Domain : Name);
+
+    public sealed record MailFrom(string MailFromDomain, string Region) : PublishTarget(MailFromDomain)
+    {
+        public override string AuditRegion => Region;
+    }
+
+    public sealed record Verification(string Domain, string Token) : PublishTarget($"_amazonses.{Domain}")
+    {
+        /// <summary>The region whose token this is (each region verifies with its own value).</summary>
+        public string? Region { get; init; }
+
+        public override string AuditRegion => Region ?? "";
+    }
 }
 
 public enum PreviewLineKind { Add, Change, Unchanged }

@@ -3,13 +3,23 @@ using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Spf;
+using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Auth;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Services;
 
-public sealed class PublishService(IRoute53Client route53, TimeProvider time, IOptions<ConsoleTimingOptions> timing, ILogger<PublishService> logger) : IPublishService
+public sealed class PublishService(
+    IRoute53Client route53,
+    TimeProvider time,
+    IOptions<ConsoleTimingOptions> timing,
+    IRoleGuard guard,
+    IAuditTrail audit,
+    ILogger<PublishService> logger) : IPublishService
 {
+    private readonly ChangeGate gate = new(guard, audit, logger);
+
     private const long DefaultTtl = 300;
 
     public Task<ServiceResult<PublishPreview>> PreviewAsync(PublishTarget target, CancellationToken cancellationToken = default)
@@ -19,7 +29,8 @@ public sealed class PublishService(IRoute53Client route53, TimeProvider time, IO
         {
             if (!DnsNameRules.TryNormalize(mailFrom.MailFromDomain, "The MAIL FROM domain", out var normalized, out var errors))
                 return Task.FromResult(ServiceResult<PublishPreview>.Fail(string.Join(" ", errors), "InvalidMailFromDomain"));
-            target = new PublishTarget.MailFrom(normalized, mailFrom.Region);
+            if (normalized != mailFrom.MailFromDomain)
+                target = new PublishTarget.MailFrom(normalized, mailFrom.Region) { Identity = mailFrom.Identity };
         }
 
         return ServiceEdge.RunAsync(logger, "Preview Route 53 change", () => BuildPreviewAsync(target, cancellationToken));
@@ -27,8 +38,26 @@ public sealed class PublishService(IRoute53Client route53, TimeProvider time, IO
 
     public async Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default)
     {
+        var attempt = new AuditChange(AuditActions.PublishRecords, preview.Target.AuditRegion, preview.Target.AuditIdentity)
+        {
+            Before = AuditText.Records(preview.Lines, after: false),
+            After = AuditText.Records(preview.Lines, after: true),
+        };
+        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<PublishOutcome>.Fail(refusal, ChangeGate.NotAuthorizedCode);
         if (!preview.CanApply)
             return ServiceResult<PublishOutcome>.Fail(preview.Refusal ?? "There is nothing to publish.", "NothingToPublish");
+        var result = await PublishAsync(preview, cancellationToken);
+        await gate.RecordAsync(result.Value switch
+        {
+            { Change: { } change } => attempt with { ChangeId = change.Id, Detail = $"Hosted zone {preview.Zone!.Id}" },
+            { Conflict: true } outcome => attempt with { Result = "InvalidChangeBatch", Detail = outcome.Message },
+            _ => attempt,
+        }, result);
+        return result;
+    }
+
+    private async Task<ServiceResult<PublishOutcome>> PublishAsync(PublishPreview preview, CancellationToken cancellationToken)
+    {
         try
         {
             var comment = $"MailFromConsole: records for {preview.Target.Name}";
@@ -53,6 +82,12 @@ public sealed class PublishService(IRoute53Client route53, TimeProvider time, IO
         {
             logger.LogWarning(ex, "Publishing {Name} failed", preview.Target.Name);
             return ServiceResult<PublishOutcome>.Fail($"Could not reach Route 53 ({ex.Message}). Nothing was published.", "NetworkError");
+        }
+        catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            // Route 53 may or may not have taken the batch: say so rather than "nothing was published".
+            logger.LogWarning(ex, "Publishing {Name} timed out", preview.Target.Name);
+            return ServiceResult<PublishOutcome>.Fail("Route 53 did not answer in time. The change may or may not have been applied: reload the preview before trying again.", "Timeout");
         }
     }
 

@@ -1,4 +1,5 @@
 using MailFromConsole.Core;
+using MailFromConsole.Web.Auth;
 using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Services;
@@ -14,6 +15,12 @@ internal static class ServiceEdge
         try
         {
             return ServiceResult<T>.Ok(await call());
+        }
+        catch (NotAuthorizedException ex)
+        {
+            // A guard deeper down (the services check before they call): a refusal to show, never a broken circuit.
+            logger.LogWarning("{What} refused: {Reason}", what, ex.Message);
+            return ServiceResult<T>.Fail(ex.Message, ChangeGate.NotAuthorizedCode);
         }
         catch (AwsServiceException ex)
         {

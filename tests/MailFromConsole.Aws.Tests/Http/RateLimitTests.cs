@@ -104,11 +104,13 @@ public sealed class RateLimitTests
             _ => CannedResponse.Ok(AwsExamples.SesEmpty("SetIdentityMailFromDomain")),
             new Dictionary<string, string?> { ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.200" });
 
+        // One call first opens the connection, so connection setup does not delay one arrival and shrink the next gap.
+        await aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", "warm.example.com", null, null);
         await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
             aws.Ses.SetIdentityMailFromDomainAsync("us-east-1", $"d{i}.example.com", $"mail.d{i}.example.com", BehaviorOnMxFailure.UseDefaultValue)));
 
         var times = aws.Server.Requests.Select(r => r.ReceivedAt).Order().ToList();
-        Assert.Equal(3, times.Count);
+        Assert.Equal(4, times.Count);
         Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromMilliseconds(175), $"gap {(pair.Second - pair.First).TotalMilliseconds} ms"));
     }
 

@@ -23,6 +23,19 @@ public sealed class MainLayoutTests : ConsoleTestContext
     }
 
     [Fact]
+    public void ShowsWhoIsSignedInAndASignOutFormWithItsAntiforgeryToken()
+    {
+        SignInAs(MailFromConsole.Web.Auth.ConsoleRole.Viewer);
+
+        var layout = RenderLayout();
+
+        Assert.Contains("vera (Viewer)", layout.Find(".mfc-account-name").TextContent);
+        var form = layout.Find(".mfc-account form");
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Equal("test-antiforgery-token", form.QuerySelector("input[type=hidden]")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public void MarksTheCircuitReadyAfterTheFirstRender()
     {
         var layout = RenderLayout();

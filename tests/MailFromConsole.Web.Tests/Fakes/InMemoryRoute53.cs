@@ -80,8 +80,12 @@ public sealed class InMemoryRoute53 : IRoute53Client, IZoneData
 
     public void FailNext(string code, string message) => failNext = new AwsServiceException("Route53", code, message, 400, "req-test");
 
-    private void Check()
+    /// <summary>Every Route 53 operation called, in order (a refused change must leave no trace here).</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
+    private void Check([System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
+        Calls.Enqueue(operation.EndsWith("Async", StringComparison.Ordinal) ? operation[..^5] : operation);
         var ex = Interlocked.Exchange(ref failNext, null);
         if (ex is not null) throw ex;
     }

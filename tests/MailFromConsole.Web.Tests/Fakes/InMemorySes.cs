@@ -47,8 +47,12 @@ public sealed class InMemorySes : ISesClient
     /// <summary>The next call of <paramref name="operation"/> throws <paramref name="exception"/> (e.g. a network error).</summary>
     public void FailNext(string operation, Exception exception) => failNext[operation] = exception;
 
+    /// <summary>Every SES operation called, in order (a refused change must leave no trace here).</summary>
+    public ConcurrentQueue<string> Calls { get; } = new();
+
     private void Check(string operation)
     {
+        Calls.Enqueue(operation);
         if (failNext.TryRemove(operation, out var ex)) throw ex;
     }
 

@@ -47,6 +47,8 @@ public sealed class LocalBackendTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // First, so the signed-in test user is the AuthenticationStateProvider (Razor components only add theirs if none).
+        collection.AddTestUserAndAuditLog();
         collection.AddApplicationServices(configuration);
         services = collection.BuildServiceProvider();
     }

@@ -62,6 +62,8 @@ public sealed class HostileLocalBackendFixture : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // First, so the signed-in test user (an Admin, who may do every action) is the AuthenticationStateProvider.
+        collection.AddTestUserAndAuditLog();
         collection.AddApplicationServices(configuration);
         collection.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Insert(0, new CountingHandler(Sent))));
         Services = collection.BuildServiceProvider();

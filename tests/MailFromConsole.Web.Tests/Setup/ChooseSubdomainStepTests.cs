@@ -1,6 +1,7 @@
 using Bunit;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Components.Pages.Setup;
 using MailFromConsole.Web.Services;
 
@@ -54,6 +55,36 @@ public sealed class ChooseSubdomainStepTests : GuidedTestContext
         Assert.Equal("Passed", State(step, "valid"));
         Assert.Equal("Passed", State(step, "receives-mail"));
         Assert.False(UseDisabled(step));
+    }
+
+    [Fact]
+    public void AViewerCannotUseTheNameAndIsToldWhy()
+    {
+        SignInAs(ConsoleRole.Viewer);
+        var step = RenderStep();
+
+        step.FindAll("[data-testid=suggestion]")[0].Click();
+
+        step.WaitForAssertion(() => Assert.Equal("Passed", State(step, "cname")), DnsWait);
+        Assert.True(UseDisabled(step));
+        Assert.Contains("Your role (Viewer) may view this but not set the MAIL FROM domain", step.Find("[data-testid=role-note]").TextContent);
+    }
+
+    [Fact]
+    public async Task AViewerCircuitThatUsesTheNameAnywayIsRefusedAndSesIsNotChanged()
+    {
+        SignInAs(ConsoleRole.Operator);
+        var step = RenderStep();
+        step.FindAll("[data-testid=suggestion]")[0].Click();
+        step.WaitForAssertion(() => Assert.False(UseDisabled(step)), DnsWait);
+        SignInAs(ConsoleRole.Viewer);
+
+        await step.InvokeAsync(() => step.Find("button[data-testid=use-subdomain]").ClickAsync(new()));
+
+        step.WaitForAssertion(() => Assert.Contains("needs the Operator role", step.Find("[data-testid=subdomain-error]").TextContent));
+        Assert.DoesNotContain("SetIdentityMailFromDomain", Aws.Ses.Calls);
+        Assert.Null(Aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Null(done);
     }
 
     [Fact]

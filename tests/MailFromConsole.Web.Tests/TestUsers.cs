@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using MailFromConsole.Web.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace MailFromConsole.Web.Tests;
+
+/// <summary>Who a test's circuit belongs to: the default user is an Admin, so tests that are not about roles may change anything.</summary>
+public static class TestUsers
+{
+    public const string DefaultName = "ada";
+    public const ConsoleRole DefaultRole = ConsoleRole.Admin;
+
+    /// <summary>A typical user name per role, as the audit log will show it.</summary>
+    public static string NameOf(ConsoleRole role) => role switch
+    {
+        ConsoleRole.Viewer => "vera",
+        ConsoleRole.Operator => "otto",
+        _ => DefaultName,
+    };
+
+    public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null) =>
+        ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, UserSource.Local), "test");
+
+    /// <summary>Signs the bUnit circuit in: the role claim for the console's guard, the role's policies for AuthorizeView.</summary>
+    public static void SignInAs(this BunitAuthorizationContext authorization, ConsoleRole role, string? name = null)
+    {
+        authorization.SetAuthorized(name ?? NameOf(role));
+        authorization.SetRoles(role.ToString());
+        authorization.SetPolicies(Enum.GetValues<ConsoleRole>().Where(minimum => role.Allows(minimum)).Select(ConsolePolicies.For).ToArray());
+    }
+}
+
+/// <summary>The signed-in user of a service test (outside bUnit), changeable between calls.</summary>
+public sealed class TestAuthenticationState : AuthenticationStateProvider
+{
+    private Task<AuthenticationState> _state = Task.FromResult(new AuthenticationState(TestUsers.Principal(TestUsers.DefaultRole)));
+
+    public override Task<AuthenticationState> GetAuthenticationStateAsync() => _state;
+
+    public void SignInAs(ConsoleRole role, string? name = null)
+    {
+        _state = Task.FromResult(new AuthenticationState(TestUsers.Principal(role, name)));
+        NotifyAuthenticationStateChanged(_state);
+    }
+}
