@@ -142,6 +142,33 @@ public sealed class HostileLocalAwsTests(HostileLocalAwsFixture fixture) : IClas
 
     [Theory]
     [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
+    public async Task RawFormRecipientIsDeliveredToACleanAddressOrRefusedWithNothingSent(string key)
+    {
+        var value = HostileInputs.MailFromDomain(key).Value ?? "";
+        var mailbox = Aws.Server.Mailbox().Count;
+
+        var answer = await Aws.SesAsync("SendEmail", ("Source", "user@example.com"), ("Destination.ToAddresses.member.1", value),
+            ("Message.Subject.Data", "Hostile recipient"), ("Message.Body.Text.Data", "Test"));
+
+        if (IsAwsError(key, answer))
+        {
+            Assert.Equal(mailbox, Aws.Server.Mailbox().Count);
+            unchanged = true;
+            return;
+        }
+
+        var sent = Aws.Server.Mailbox().Skip(mailbox).ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent.SelectMany(m => m.Recipients), r =>
+        {
+            var at = r.LastIndexOf('@');
+            Assert.True(at > 0 && IsCleanDomain(r[(at + 1)..]) && !r.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)), $"{key}: delivered to '{r}'");
+        });
+        unchanged = true;
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
     public async Task MailFromTableValueAsIdentityOnlyEverReachesAnExistingIdentity(string key) =>
         await HostileIdentityAsync(key, HostileInputs.MailFromDomain(key).Value);
 

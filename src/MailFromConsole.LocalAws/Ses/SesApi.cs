@@ -271,6 +271,12 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
             throw new AwsError(400, "InvalidParameterValue", "Missing required header 'To'.");
         }
 
+        // As SES: every destination must be an address, so no line break or other text rides along as a recipient.
+        if (recipients.FirstOrDefault(r => SesNames.NormalizeAddress(SesNames.AddressOf(r)) is null) is { } illegal)
+        {
+            throw AwsError.InvalidParameterValue($"Illegal address: {illegal}");
+        }
+
         var subject = p.Required("Message.Subject.Data");
         var body = p.Optional("Message.Body.Text.Data") ?? p.Optional("Message.Body.Html.Data") ?? "";
         var address = SesNames.NormalizeAddress(SesNames.AddressOf(source))

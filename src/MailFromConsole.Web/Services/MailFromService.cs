@@ -74,7 +74,10 @@ public sealed class MailFromService(
 
     public async Task<ServiceResult<TestEmailOutcome>> SendTestEmailAsync(string region, string identity, string? recipient, CancellationToken cancellationToken = default)
     {
-        var to = string.IsNullOrWhiteSpace(recipient) ? timing.Value.TestRecipient : recipient.Trim();
+        var to = string.IsNullOrWhiteSpace(recipient) ? timing.Value.TestRecipient : recipient.Trim(' ');
+        // A typed recipient is checked like an identity's address before SES is asked; nothing is attempted otherwise.
+        if (!to.Contains('@') || !MailFromDomainRules.TryIdentityDomain(to, out _, out _))
+            return ServiceResult<TestEmailOutcome>.Fail($"{AwsErrorText.Readable(to)} is not an email address. Enter one such as someone@example.net.", "InvalidInput");
         var source = identity.Contains('@') ? identity : $"mail-from-test@{identity}";
         var attempt = new AuditChange(AuditActions.SendTestEmail, region, identity) { After = $"from {source} to {to}" };
         if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<TestEmailOutcome>.Fail(refusal, ChangeGate.NotAuthorizedCode);

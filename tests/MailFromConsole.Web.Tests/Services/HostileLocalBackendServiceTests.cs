@@ -172,6 +172,26 @@ public sealed class HostileLocalBackendServiceTests(HostileLocalBackendFixture f
 
     [Theory]
     [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
+    public async Task ATypedTestRecipientGetsAClearAnswerAndChangesNothing(string key)
+    {
+        var value = HostileInputs.MailFromDomain(key).Value;
+        var mailFrom = Scope.GetRequiredService<IMailFromService>();
+        var before = await StateAsync();
+
+        var sent = await mailFrom.SendTestEmailAsync(Region, HostileInputs.Identity, value);
+
+        if (sent.Succeeded)
+        {
+            Assert.Equal(HostileInputs.Identity, sent.Value!.Source[(sent.Value.Source.IndexOf('@') + 1)..]);
+            AssertClearError(key, sent.Value.Explanation);
+        }
+        else
+            AssertClearError(key, sent.Error);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileInputs.MailFromDomainKeys), MemberType = typeof(HostileInputs))]
     public async Task MailFromTableValueAsIdentityGetsAClearAnswerFromEveryAction(string key) =>
         await EveryIdentityActionAsync(key, HostileInputs.MailFromDomain(key).Value);
 
