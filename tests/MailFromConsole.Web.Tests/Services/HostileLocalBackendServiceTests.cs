@@ -20,6 +20,8 @@ namespace MailFromConsole.Web.Tests.Services;
 /// </summary>
 public sealed class HostileLocalBackendFixture : IAsyncLifetime
 {
+    internal const string Region = "us-east-1";
+
     private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "mfc-web-hostile-" + Guid.NewGuid().ToString("N"));
     private LocalAwsServer server = null!;
 
@@ -73,8 +75,6 @@ public sealed class HostileLocalBackendFixture : IAsyncLifetime
         ZoneId = (await Services.GetRequiredService<IRoute53Client>().FindPublicHostedZoneAsync(HostileInputs.Identity))!.Id;
     }
 
-    internal const string FakeRegion = "us-east-1";
-
     public async Task DisposeAsync()
     {
         await Services.DisposeAsync();
@@ -109,7 +109,7 @@ public sealed class HostileLocalBackendFixture : IAsyncLifetime
 /// </summary>
 public sealed class HostileLocalBackendServiceTests(HostileLocalBackendFixture fixture) : IClassFixture<HostileLocalBackendFixture>
 {
-    private const string Region = HostileLocalBackendFixture.FakeRegion;
+    private const string Region = HostileLocalBackendFixture.Region;
 
     // New identities are added where the seeded account has none of the table's names, so no add can touch them.
     private const string AddRegion = "eu-west-1";
