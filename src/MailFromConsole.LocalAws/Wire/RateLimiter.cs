@@ -9,15 +9,21 @@ internal sealed class RateLimiter(TimeProvider time)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (double Tokens, long At)> _buckets = new(StringComparer.Ordinal);
 
+    public long Now() => time.GetTimestamp();
+
     /// <summary>Takes one permit; false when the caller is over the rate (the request gets Throttling).</summary>
-    public bool TryTake(string key, double perSecond, int burst)
+    /// <param name="arrivedAt">When the request arrived (<see cref="Now"/>): AWS counts arrivals, so the time spent
+    /// verifying the signature or warming up before this call must not shrink the gap to the previous request.</param>
+    public bool TryTake(string key, double perSecond, int burst, long arrivedAt)
     {
-        var now = time.GetTimestamp();
         lock (_gate)
         {
+            var now = arrivedAt;
             var tokens = (double)burst;
             if (_buckets.TryGetValue(key, out var bucket))
             {
+                // Requests can reach this point out of arrival order: time never runs backwards for a bucket.
+                now = Math.Max(arrivedAt, bucket.At);
                 var elapsed = time.GetElapsedTime(bucket.At, now).TotalSeconds;
                 tokens = Math.Min(burst, bucket.Tokens + (elapsed * perSecond));
             }

@@ -29,6 +29,7 @@ internal sealed class RequestDispatcher(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var arrivedAt = rateLimiter.Now();
         var path = context.Request.Path.Value ?? "/";
         if (path.StartsWith(LocalPages.Prefix, StringComparison.Ordinal))
         {
@@ -44,8 +45,8 @@ internal sealed class RequestDispatcher(
         {
             var body = await ReadBodyAsync(context.Request, context.RequestAborted);
             response = isRoute53
-                ? await Route53Async(context, path, body)
-                : await SesAsync(context, path, body, requestId);
+                ? await Route53Async(context, path, body, arrivedAt)
+                : await SesAsync(context, path, body, requestId, arrivedAt);
         }
         catch (AwsError error)
         {
@@ -72,7 +73,7 @@ internal sealed class RequestDispatcher(
         await context.Response.Body.WriteAsync(AwsXml.ToBytes(response.Body), context.RequestAborted);
     }
 
-    private async Task<WireResponse> SesAsync(HttpContext context, string path, byte[] body, string requestId)
+    private async Task<WireResponse> SesAsync(HttpContext context, string path, byte[] body, string requestId, long arrivedAt)
     {
         if (path != "/")
         {
@@ -90,7 +91,7 @@ internal sealed class RequestDispatcher(
         await faults.ApplyAsync("ses", action, context.RequestAborted);
         // SendEmail has the account's sending rate; the identity APIs are "once per second" each.
         var (rate, burst) = action == "SendEmail" ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
-        if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{action}", rate, burst))
+        if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{action}", rate, burst, arrivedAt))
         {
             throw AwsError.Throttling();
         }
@@ -98,13 +99,13 @@ internal sealed class RequestDispatcher(
         return WireResponse.Ok(ses.Handle(action, scope.Region, parameters, requestId));
     }
 
-    private async Task<WireResponse> Route53Async(HttpContext context, string path, byte[] body)
+    private async Task<WireResponse> Route53Async(HttpContext context, string path, byte[] body, long arrivedAt)
     {
         Verify(context, body);
         var operation = Route53Api.OperationName(context.Request.Method, path)
                         ?? throw new AwsError(404, "UnknownOperationException", $"No operation at {context.Request.Method} {path}");
         await faults.ApplyAsync("route53", operation, context.RequestAborted);
-        if (options.EnforceRateLimits && !rateLimiter.TryTake("route53", options.Route53RequestsPerSecond, options.Route53Burst))
+        if (options.EnforceRateLimits && !rateLimiter.TryTake("route53", options.Route53RequestsPerSecond, options.Route53Burst, arrivedAt))
         {
             throw AwsError.Throttling();
         }
