@@ -3,35 +3,23 @@ using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Audit;
 using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
 /// <summary>Every change through the console services leaves one entry in the (real, SQLite) audit log: who, where, before → after, the change id, the result.</summary>
-public sealed class ChangeAuditTests : IAsyncLifetime
+public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator)
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
     private HostedZone zone = null!;
 
     private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
     private IPublishService Publisher => services.GetRequiredService<IPublishService>();
     private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
 
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws, ConsoleRole.Operator);
         aws.Ses.Add(Region, "example.com");
         zone = aws.Route53.AddZone("example.com");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
     }
 
     private async Task<AuditEntry> OnlyEntryAsync() => Assert.Single(await services.AuditEntriesAsync());

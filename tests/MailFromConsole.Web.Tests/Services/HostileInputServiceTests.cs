@@ -1,29 +1,16 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Testing;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
 /// <summary>The shared hostile-input table through the console's service layer: a clear refusal or the exact normalised name, never half-done.</summary>
-public sealed class HostileInputServiceTests : IAsyncLifetime
+public sealed class HostileInputServiceTests : FakeAwsServiceTest
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
-
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
         aws.Ses.Add(Region, HostileInputs.Identity);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
     }
 
     [Theory]

@@ -1,29 +1,12 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
-public sealed class IdentityServiceTests : IAsyncLifetime
+public sealed class IdentityServiceTests : FakeAwsServiceTest
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
-
     private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
-
-    public async Task InitializeAsync()
-    {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
-    }
 
     [Fact]
     public async Task TenThousandDomainsArePagedAndOnlyTheVisibleRowsAreRead()

@@ -1,31 +1,18 @@
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
-public sealed class MailFromServiceTests : IAsyncLifetime
+public sealed class MailFromServiceTests : FakeAwsServiceTest
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
-
     private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
 
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
         aws.Ses.Add(Region, "example.com");
         aws.Ses.Add(Region, "user@example.com");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
     }
 
     [Fact]

@@ -1,29 +1,12 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
-public sealed class MailFromStatusPollerTests : IAsyncLifetime
+public sealed class MailFromStatusPollerTests : FakeAwsServiceTest
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
-
     private MailFromStatusPoller Poller => services.GetRequiredService<MailFromStatusPoller>();
-
-    public async Task InitializeAsync()
-    {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
-    }
 
     [Fact]
     public async Task Reads250IdentitiesInBatchesOfAtMost100()

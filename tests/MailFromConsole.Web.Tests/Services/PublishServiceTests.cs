@@ -1,29 +1,18 @@
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
 
-public sealed class PublishServiceTests : IAsyncLifetime
+public sealed class PublishServiceTests : FakeAwsServiceTest
 {
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
     private HostedZone zone = null!;
 
     private IPublishService Publisher => services.GetRequiredService<IPublishService>();
 
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
         zone = aws.Route53.AddZone("example.com");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
     }
 
     private static PublishTarget.MailFrom MailFrom(string domain = "mail.example.com") => new(domain, "us-east-1");

@@ -1,7 +1,6 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Services;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Services;
@@ -10,28 +9,16 @@ namespace MailFromConsole.Web.Tests.Services;
 /// The services themselves refuse a change the user's role does not allow, whatever the page showed: the refusal is a
 /// message (not a broken circuit), AWS is never asked, and the attempt is in the audit log.
 /// </summary>
-public sealed class RoleEnforcementTests : IAsyncLifetime
+public sealed class RoleEnforcementTests : FakeAwsServiceTest
 {
-    private const string Region = FakeAws.Region;
-    private FakeAws aws = null!;
-    private ServiceProvider services = null!;
-
     private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
     private IPublishService Publisher => services.GetRequiredService<IPublishService>();
     private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
 
-    public async Task InitializeAsync()
+    protected override void Seed()
     {
-        aws = await FakeAws.StartAsync();
-        services = TestServices.BuildServiceProvider(aws);
         aws.Ses.Add(Region, "example.com").MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.UseDefaultValue);
         aws.Route53.AddZone("example.com");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await aws.DisposeAsync();
     }
 
     private void AwsCallsForget()
