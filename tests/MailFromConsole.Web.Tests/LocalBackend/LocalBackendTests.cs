@@ -1,67 +1,23 @@
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws;
-using MailFromConsole.Web.Hosting;
 using MailFromConsole.Web.Services;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailFromConsole.Web.Tests.LocalBackend;
 
-/// <summary>
-/// The console services as the app wires them (AddApplicationServices: real SigV4 wire clients) against the embedded
-/// local AWS on loopback, with its seeded demo account, in a temporary data folder.
-/// </summary>
+/// <summary>The console services as the app wires them against the embedded local AWS (<see cref="LocalBackendHost"/>).</summary>
 public sealed class LocalBackendTests : IAsyncLifetime
 {
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "mfc-web-tests-" + Guid.NewGuid().ToString("N"));
-    private LocalAwsServer server = null!;
-    private ServiceProvider services = null!;
+    private LocalBackendHost host = null!;
 
-    public async Task InitializeAsync()
-    {
-        var options = new LocalAwsOptions
-        {
-            DataFolder = dataFolder,
-            HttpPort = 0,
-            DnsPort = 0,
-            SeedDemoData = true,
-            ChangePropagationDelay = TimeSpan.FromMilliseconds(200),
-            EnforceRateLimits = false,
-        };
-        server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(TestServices.Configuration())
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Aws:SesServiceUrl"] = server.HttpEndpoint.ToString(),
-                ["Aws:Route53ServiceUrl"] = server.HttpEndpoint.ToString(),
-                ["Aws:AccessKeyId"] = options.AccessKeyId,
-                ["Aws:SecretAccessKey"] = options.SecretAccessKey,
-                ["Console:ChangePollInterval"] = "00:00:00.100",
-            })
-            .Build();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        // First, so the signed-in test user is the AuthenticationStateProvider (Razor components only add theirs if none).
-        collection.AddTestUserAndAuditLog();
-        collection.AddApplicationServices(configuration);
-        services = collection.BuildServiceProvider();
-    }
+    public async Task InitializeAsync() => host = await LocalBackendHost.StartAsync(
+        server: o => o.ChangePropagationDelay = TimeSpan.FromMilliseconds(200),
+        settings: new Dictionary<string, string?> { ["Console:ChangePollInterval"] = "00:00:00.100" });
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
-    private T Get<T>() where T : notnull => services.CreateScope().ServiceProvider.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => host.Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
     [Fact]
     public async Task SetMailFromThenPublishToRoute53ReachesInSync()

@@ -1,31 +1,25 @@
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
-using MailFromConsole.LocalAws;
 using MailFromConsole.Testing;
-using MailFromConsole.Web.Hosting;
 using MailFromConsole.Web.Services;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
+using MailFromConsole.Web.Tests.LocalBackend;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailFromConsole.Web.Tests.Services;
 
 /// <summary>
-/// The console services as the app wires them (real SigV4 wire clients) against one embedded local AWS for the whole
-/// class, with a counter on every HTTP request the wire clients send.
+/// The console services as the app wires them against one embedded local AWS (<see cref="LocalBackendHost"/>) for the
+/// whole class, with a counter on every HTTP request the wire clients send.
 /// </summary>
 public sealed class HostileLocalBackendFixture : IAsyncLifetime
 {
     internal const string Region = "us-east-1";
 
-    private readonly string dataFolder = Path.Combine(Path.GetTempPath(), "mfc-web-hostile-" + Guid.NewGuid().ToString("N"));
-    private LocalAwsServer server = null!;
+    private LocalBackendHost host = null!;
 
-    public ServiceProvider Services { get; private set; } = null!;
+    public ServiceProvider Services => host.Services;
 
     public RequestCounter Sent { get; } = new();
 
@@ -37,51 +31,24 @@ public sealed class HostileLocalBackendFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new LocalAwsOptions
-        {
-            DataFolder = dataFolder,
-            HttpPort = 0,
-            DnsPort = 0,
-            SeedDemoData = true,
-            EnforceRateLimits = false,
-            EnableDnsAndDetection = false,
-        };
-        server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
-        var configuration = new ConfigurationBuilder()
-            .AddConfiguration(TestServices.Configuration())
-            .AddInMemoryCollection(new Dictionary<string, string?>
+        // The signed-in test user is an Admin, who may do every action.
+        host = await LocalBackendHost.StartAsync(
+            server: o => o.EnableDnsAndDetection = false,
+            settings: new Dictionary<string, string?>
             {
-                ["Aws:SesServiceUrl"] = server.HttpEndpoint.ToString(),
-                ["Aws:Route53ServiceUrl"] = server.HttpEndpoint.ToString(),
-                ["Aws:AccessKeyId"] = options.AccessKeyId,
-                ["Aws:SecretAccessKey"] = options.SecretAccessKey,
                 ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.001",
                 ["Aws:RateLimits:SesOtherInterval"] = "00:00:00.001",
                 ["Aws:RateLimits:Route53RequestsPerSecond"] = "10000",
                 ["Aws:Retry:MaxRetryAttempts"] = "0",
-            })
-            .Build();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        // First, so the signed-in test user (an Admin, who may do every action) is the AuthenticationStateProvider.
-        collection.AddTestUserAndAuditLog();
-        collection.AddApplicationServices(configuration);
-        collection.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Insert(0, new CountingHandler(Sent))));
-        Services = collection.BuildServiceProvider();
+            },
+            services: c => c.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(b => b.AdditionalHandlers.Insert(0, new CountingHandler(Sent)))));
         var ses = Services.GetRequiredService<ISesClient>();
         foreach (var region in new[] { "us-east-1", "eu-west-1" })
             seeded[region] = (await ses.ListIdentitiesAsync(region, null, null, null)).Identities;
         ZoneId = (await Services.GetRequiredService<IRoute53Client>().FindPublicHostedZoneAsync(HostileInputs.Identity))!.Id;
     }
 
-    public async Task DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        await server.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
-    }
+    public async Task DisposeAsync() => await host.DisposeAsync();
 
     public sealed class RequestCounter
     {
