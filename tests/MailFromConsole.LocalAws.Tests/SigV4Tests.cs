@@ -8,22 +8,26 @@ namespace MailFromConsole.LocalAws.Tests;
 
 public sealed class SigV4Tests
 {
+    // The IAM ListUsers example of the AWS "Create a signed request" guide, with its published signature.
+    private static readonly SigV4Verifier DocumentationExampleVerifier = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+
+    private static readonly Dictionary<string, string> DocumentationExampleHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
+        ["Host"] = "iam.amazonaws.com",
+        ["X-Amz-Date"] = "20150830T123600Z",
+        ["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, " +
+                            "SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+    };
+
+    /// <summary>The example's GET request with its signed headers and the given query.</summary>
+    private static SignedRequest DocumentationExampleRequest(string query) =>
+        new("GET", "/", query, name => DocumentationExampleHeaders.GetValueOrDefault(name), []);
+
     [Fact]
     public void AcceptsTheSignatureOfTheAwsDocumentationExample()
     {
-        // The IAM ListUsers example of the AWS "Create a signed request" guide, with its published signature.
-        var verifier = new SigV4Verifier("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
-            ["Host"] = "iam.amazonaws.com",
-            ["X-Amz-Date"] = "20150830T123600Z",
-            ["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, " +
-                                "SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
-        };
-
-        var scope = verifier.Verify(new SignedRequest("GET", "/", "Action=ListUsers&Version=2010-05-08",
-            name => headers.GetValueOrDefault(name), []));
+        var scope = DocumentationExampleVerifier.Verify(DocumentationExampleRequest("Action=ListUsers&Version=2010-05-08"));
 
         Assert.Equal(new SignedScope("AKIDEXAMPLE", "us-east-1", "iam"), scope);
     }
@@ -31,18 +35,7 @@ public sealed class SigV4Tests
     [Fact]
     public void RejectsTheDocumentationExampleWhenTheQueryIsChanged()
     {
-        var verifier = new SigV4Verifier("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8",
-            ["Host"] = "iam.amazonaws.com",
-            ["X-Amz-Date"] = "20150830T123600Z",
-            ["Authorization"] = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, " +
-                                "SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
-        };
-
-        var error = Assert.Throws<AwsError>(() => verifier.Verify(new SignedRequest("GET", "/", "Action=DeleteUser&Version=2010-05-08",
-            name => headers.GetValueOrDefault(name), [])));
+        var error = Assert.Throws<AwsError>(() => DocumentationExampleVerifier.Verify(DocumentationExampleRequest("Action=DeleteUser&Version=2010-05-08")));
 
         Assert.Equal("SignatureDoesNotMatch", error.Code);
     }
