@@ -6,15 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Audit;
 
-public sealed class AuditExportTests : IAsyncLifetime
+public sealed class AuditExportTests : SeededAuthHostTest
 {
-    private readonly TempFolder _folder = new();
-    private AuthTestHost _host = null!;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _host = await AuthTestHost.StartAsync(AuthTestHost.SeededUsers(_folder.Path));
-        var log = _host.Services.GetRequiredService<IAuditLog>();
+        var log = Host.Services.GetRequiredService<IAuditLog>();
         await log.RecordAsync(new AuditEntry
         {
             At = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero),
@@ -37,16 +33,10 @@ public sealed class AuditExportTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task CsvExportIsADownloadWithFormulaCellsDefused()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
 
         using var response = await client.GetAsync("/audit/export.csv?action=SetMailFromDomain");
@@ -64,7 +54,7 @@ public sealed class AuditExportTests : IAsyncLifetime
     [Fact]
     public async Task JsonExportKeepsTheFiltersAndEveryField()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
 
         using var response = await client.GetAsync("/audit/export.json?region=eu-west-1&result=failure");
@@ -80,7 +70,7 @@ public sealed class AuditExportTests : IAsyncLifetime
     [Fact]
     public async Task ExportNeedsASignedInUser()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.GetAsync("/audit/export.csv");
 
@@ -91,7 +81,7 @@ public sealed class AuditExportTests : IAsyncLifetime
     [Fact]
     public async Task BadTimeFilterIsRefusedWithAReason()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
 
         using var response = await client.GetAsync("/audit/export.json?from=yesterday");
@@ -103,11 +93,11 @@ public sealed class AuditExportTests : IAsyncLifetime
     [Fact]
     public async Task SignInsAndFailedSignInsAreAudited()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var wrong = await client.SignInAsync("vera", "not-her-password");
         using var right = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
 
-        var page = await _host.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { User = "vera" });
+        var page = await Host.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { User = "vera" });
 
         Assert.Equal([AuditActions.SignIn, AuditActions.SignInFailed], page.Entries.Select(e => e.Action));
         Assert.Equal("WrongNameOrPassword", page.Entries[1].Result);

@@ -3,23 +3,12 @@ using MailFromConsole.Web.Auth;
 
 namespace MailFromConsole.Web.Tests.Auth;
 
-public sealed class SignInTests : IAsyncLifetime
+public sealed class SignInTests : SeededAuthHostTest
 {
-    private readonly TempFolder _folder = new();
-    private AuthTestHost _host = null!;
-
-    public async Task InitializeAsync() => _host = await AuthTestHost.StartAsync(AuthTestHost.SeededUsers(_folder.Path));
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task AnonymousVisitorIsSentToTheSignInPage()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.GetAsync("/identities");
 
@@ -31,7 +20,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignInPageIsAPlainFormWithLabelledFields()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.GetAsync("/account/login");
         var html = await response.Content.ReadAsStringAsync();
@@ -47,7 +36,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task WrongPasswordIsRefusedWithoutACookie()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.SignInAsync("otto", "not-the-password");
         var html = await response.Content.ReadAsStringAsync();
@@ -62,7 +51,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task UnknownUserGetsTheSameAnswerAsAWrongPassword()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.SignInAsync("nobody", "whatever-password");
 
@@ -73,7 +62,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task RightPasswordSignsInAndReturnsToTheRequestedPage()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.SignInAsync("otto", AuthTestHost.OperatorPassword, "/identities");
 
@@ -89,7 +78,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task UserNameIsMatchedWithoutRegardToCase()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.SignInAsync("OTTO", AuthTestHost.OperatorPassword);
 
@@ -100,7 +89,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task ViewerIsRefusedAnOperatorPage()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
 
         using var response = await client.GetAsync("/publish");
@@ -115,7 +104,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task OperatorReachesAnOperatorPage()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("otto", AuthTestHost.OperatorPassword);
 
         using var response = await client.GetAsync("/publish");
@@ -126,8 +115,8 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task ViewerCannotChangeAnythingEvenThroughAnUnprotectedEndpoint()
     {
-        using var viewer = _host.NewClient();
-        using var operatorClient = _host.NewClient();
+        using var viewer = Host.NewClient();
+        using var operatorClient = Host.NewClient();
         using var viewerSignIn = await viewer.SignInAsync("vera", AuthTestHost.ViewerPassword);
         using var operatorSignIn = await operatorClient.SignInAsync("otto", AuthTestHost.OperatorPassword);
 
@@ -142,7 +131,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SixthAttemptInAMinuteIsRefusedEvenWithTheRightPassword()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             using var wrong = await client.SignInAsync("otto", "guess-" + attempt);
@@ -162,7 +151,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignInWithoutTheAntiforgeryFieldIsRejected()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var page = await client.GetAsync("/account/login");
 
         using var response = await client.PostRawAsync("/account/login",
@@ -179,7 +168,7 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("javascript:alert(1)")]
     public async Task ReturnAddressOutsideTheConsoleIsIgnored(string returnUrl)
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.PostFormAsync("/account/login", "/account/login", new Dictionary<string, string>
         {
@@ -195,9 +184,9 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOutEndsTheSessionAlsoForACopyOfTheCookie()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("otto", AuthTestHost.OperatorPassword);
-        var stolen = _host.NewClient();
+        var stolen = Host.NewClient();
         foreach (System.Net.Cookie cookie in client.Cookies.GetAllCookies())
         {
             stolen.Cookies.Add(cookie);
@@ -217,7 +206,7 @@ public sealed class SignInTests : IAsyncLifetime
     [Fact]
     public async Task SignOutWithoutTheAntiforgeryFieldIsRefused()
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
         using var signIn = await client.SignInAsync("otto", AuthTestHost.OperatorPassword);
 
         using var response = await client.PostRawAsync("/account/logout", new Dictionary<string, string>());
@@ -232,7 +221,7 @@ public sealed class SignInTests : IAsyncLifetime
     [InlineData("/identities")]
     public async Task EveryResponseCarriesTheSecurityHeaders(string path)
     {
-        using var client = _host.NewClient();
+        using var client = Host.NewClient();
 
         using var response = await client.GetAsync(path);
 
