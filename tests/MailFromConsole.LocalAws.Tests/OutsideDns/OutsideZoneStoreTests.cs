@@ -11,6 +11,14 @@ public sealed class OutsideZoneStoreTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
+    /// <summary>A store over the test database with the zone example.net. and no records in it.</summary>
+    private OutsideZoneStore StoreWithExampleNet()
+    {
+        var store = new OutsideZoneStore(_database.Path);
+        store.AddZone("example.net");
+        return store;
+    }
+
     [Fact]
     public void ZonesAndRecordsSurviveReopeningTheDatabase()
     {
@@ -40,8 +48,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [InlineData("mail.example.org", "mail.example.org.example.net.")]
     public void NamesAreTakenAsAProviderTakesThem(string typed, string stored)
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
 
         var record = store.AddRecord("example.net.", typed, "TXT", "x");
 
@@ -56,8 +63,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [InlineData("\"a\" b \"c\"", "\"a\" b \"c\"")]
     public void TxtValuesAreStoredAsPlainText(string typed, string stored)
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
 
         Assert.Equal(stored, store.AddRecord("example.net", "mail", "txt", typed).Value);
     }
@@ -78,8 +84,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [InlineData("@", "CNAME", "target.example.org", "zone apex")]
     public void RefusesWhatAProviderWouldRefuseWithTheReason(string name, string type, string value, string reason)
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
 
         var refused = Assert.Throws<OutsideDnsException>(() => store.AddRecord("example.net", name, type, value));
 
@@ -109,8 +114,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [Fact]
     public void RefusesACnameBesideOtherRecordsAndOtherRecordsBesideACname()
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
         store.AddRecord("example.net", "mail", "MX", "10 feedback-smtp.us-east-1.amazonses.com");
         store.AddRecord("example.net", "alias", "CNAME", "mail.example.net");
 
@@ -122,8 +126,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [Fact]
     public void RefusesTheSameRecordTwiceButAllowsASecondValue()
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
         store.AddRecord("example.net", "mail", "MX", "10 feedback-smtp.us-east-1.amazonses.com");
 
         Assert.Throws<OutsideDnsException>(() => store.AddRecord("example.net", "mail.example.net.", "mx", "10 FEEDBACK-SMTP.us-east-1.amazonses.com."));
@@ -142,8 +145,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [Fact]
     public void DeletingAZoneRemovesItsRecords()
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
         store.AddRecord("example.net", "mail", "TXT", "x");
 
         Assert.True(store.DeleteZone("example.net"));
@@ -156,8 +158,7 @@ public sealed class OutsideZoneStoreTests : IDisposable
     [Fact]
     public void KnowsNamesWithRecordsBelowThemByLabelsNotPatterns()
     {
-        var store = new OutsideZoneStore(_database.Path);
-        store.AddZone("example.net");
+        var store = StoreWithExampleNet();
         store.AddRecord("example.net", "a.bxc", "TXT", "x");
         store.AddRecord("example.net", "_amazonses.mail", "TXT", "token");
 
