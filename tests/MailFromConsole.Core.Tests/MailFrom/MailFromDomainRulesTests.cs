@@ -46,25 +46,8 @@ public sealed class MailFromDomainRulesTests
         {
             Assert.InRange(message.Length, 20, 400);
             Assert.DoesNotContain(message, char.IsControl);
-            Assert.False(HasLoneSurrogate(message), message);
+            Assert.False(UnicodeText.HasLoneSurrogate(message), message);
         });
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     [Theory]

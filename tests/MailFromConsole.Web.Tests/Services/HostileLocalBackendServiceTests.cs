@@ -260,18 +260,7 @@ public sealed class HostileLocalBackendServiceTests(HostileLocalBackendFixture f
         Assert.False(string.IsNullOrWhiteSpace(error), $"{key}: refused without a message");
         Assert.True(error.Length <= 1_000, $"{key}: a {error.Length}-character message");
         Assert.DoesNotContain(error, char.IsControl);
-        Assert.False(HasLoneSurrogate(error), $"{key}: {error}");
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
-            else if (char.IsSurrogate(text[i])) return true;
-        }
-
-        return false;
+        Assert.False(UnicodeText.HasLoneSurrogate(error), $"{key}: {error}");
     }
 
     /// <summary>What a refused input must not change: the identities, their MAIL FROM attributes, the example.com zone.</summary>
