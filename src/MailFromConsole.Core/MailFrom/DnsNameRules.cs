@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace MailFromConsole.Core.MailFrom;
 
@@ -155,39 +154,7 @@ public static class DnsNameRules
     }
 
     /// <summary>A short, safe rendering of user input for messages: quoted, control characters escaped, long input cut.</summary>
-    public static string Display(string? input)
-    {
-        if (input is null)
-        {
-            return "(none)";
-        }
-
-        const int max = 60;
-        var shown = input.Length > max ? input[..max] : input;
-        var builder = new StringBuilder("'");
-        for (var i = 0; i < shown.Length; i++)
-        {
-            var c = shown[i];
-            var pairedSurrogate = char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1])
-                                  || char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(shown[i - 1]);
-            builder.Append(c switch
-            {
-                '\r' => "\\r",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                '\0' => "\\0",
-                _ when IsInvisible(c) || char.IsSurrogate(c) && !pairedSurrogate => $"\\u{(int)c:X4}",
-                _ => c.ToString(),
-            });
-        }
-
-        if (input.Length > max)
-        {
-            builder.Append('…');
-        }
-
-        return builder.Append('\'').ToString();
-    }
+    public static string Display(string? input) => input is null ? "(none)" : $"'{MessageText.Escape(input, 60)}'";
 
     private static void CheckLabel(string label, List<string> problems)
     {
@@ -294,9 +261,5 @@ public static class DnsNameRules
         return latin && lookAlike;
     }
 
-    private static bool HasControlCharacter(string value) => value.Any(IsInvisible);
-
-    // Control characters and invisible separators that could hide in a pasted name or split a header.
-    private static bool IsInvisible(char c) => char.IsControl(c) || c != ' ' && CharUnicodeInfo.GetUnicodeCategory(c) is
-        UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator;
+    private static bool HasControlCharacter(string value) => value.Any(MessageText.IsInvisible);
 }

@@ -77,29 +77,6 @@ public static class AwsErrorText
         return string.IsNullOrWhiteSpace(ex.AwsMessage) ? lead : $"{lead} ({Readable(ex.AwsMessage)})";
     }
 
-    /// <summary>
-    /// AWS messages quote the input back: control and invisible characters are shown as \uXXXX, lone surrogates as
-    /// U+FFFD, and a message is cut at 300 characters, so a hostile value cannot reshape what the page shows.
-    /// </summary>
-    public static string Readable(string text)
-    {
-        const int max = 300;
-        var builder = new System.Text.StringBuilder(Math.Min(text.Length, max) + 8);
-        var i = 0;
-        for (; i < text.Length && builder.Length < max; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                builder.Append(c).Append(text[++i]);
-            else if (char.IsSurrogate(c))
-                builder.Append('\uFFFD');
-            else if (char.IsControl(c) || System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) is
-                         System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
-                builder.Append($"\\u{(int)c:X4}");
-            else
-                builder.Append(c);
-        }
-
-        return i < text.Length ? builder.Append('…').ToString() : builder.ToString();
-    }
+    /// <summary>AWS messages quote the input back: escaped and cut like any untrusted text, at a message's length.</summary>
+    public static string Readable(string text) => MessageText.Escape(text, 300);
 }
