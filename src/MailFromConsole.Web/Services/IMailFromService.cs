@@ -11,6 +11,9 @@ public interface IMailFromService
     /// <summary>The API reference's other two rules as warnings: feedback forwarding and a name that receives mail.</summary>
     Task<ServiceResult<IReadOnlyList<string>>> WarningsAsync(string region, string identity, string mailFromDomain, CancellationToken cancellationToken = default);
 
+    /// <summary>Only the feedback-forwarding warning (one SES call), for callers that have already asked DNS.</summary>
+    Task<ServiceResult<string?>> FeedbackForwardingWarningAsync(string region, string identity, string mailFromDomain, CancellationToken cancellationToken = default);
+
     Task<ServiceResult<MailFromDetails>> GetAsync(string region, string identity, CancellationToken cancellationToken = default);
 
     /// <summary>Validates with the Core rules, then SetIdentityMailFromDomain.</summary>

@@ -30,13 +30,21 @@ public sealed class MailFromService(
         ServiceEdge.RunAsync<IReadOnlyList<string>>(logger, "Check MAIL FROM warnings", async () =>
         {
             var warnings = new List<string>();
-            var notifications = await ses.GetIdentityNotificationAttributesAsync(region, [identity], cancellationToken);
-            notifications.TryGetValue(identity, out var attributes);
-            if (MailFromWarnings.FeedbackForwarding(mailFromDomain, attributes) is { } forwarding) warnings.Add(forwarding);
+            if (await FeedbackForwardingAsync(region, identity, mailFromDomain, cancellationToken) is { } forwarding) warnings.Add(forwarding);
             var dns = await diagnostics.DiagnoseAsync(mailFromDomain, region, cancellationToken);
             if (MailFromWarnings.ReceivesMail(mailFromDomain, dns.MxHosts) is { } receives) warnings.Add(receives);
             return warnings;
         });
+
+    public Task<ServiceResult<string?>> FeedbackForwardingWarningAsync(string region, string identity, string mailFromDomain, CancellationToken cancellationToken = default) =>
+        ServiceEdge.RunAsync(logger, "Check feedback forwarding", () => FeedbackForwardingAsync(region, identity, mailFromDomain, cancellationToken));
+
+    private async Task<string?> FeedbackForwardingAsync(string region, string identity, string mailFromDomain, CancellationToken cancellationToken)
+    {
+        var notifications = await ses.GetIdentityNotificationAttributesAsync(region, [identity], cancellationToken);
+        notifications.TryGetValue(identity, out var attributes);
+        return MailFromWarnings.FeedbackForwarding(mailFromDomain, attributes);
+    }
 
     public Task<ServiceResult<MailFromDetails>> GetAsync(string region, string identity, CancellationToken cancellationToken = default) =>
         ServiceEdge.RunAsync(logger, "Read MAIL FROM domain", async () =>

@@ -89,18 +89,11 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
             hasSpf = dns.TxtValues.Any(SpfRecord.IsSpf);
         }
 
+        // DNS was asked above and "receives mail" is already a line of the check: only SES's side is left to ask.
         var warnings = new List<string>();
-        var extra = await mailFrom.WarningsAsync(region, identity, domain, cancellationToken);
-        if (extra.Succeeded)
-        {
-            // The "receives mail" warning is already a line of the check.
-            var receivesText = dns is null ? null : MailFromWarnings.ReceivesMail(domain, dns.MxHosts);
-            warnings.AddRange(extra.Value!.Where(w => w != receivesText));
-        }
-        else
-        {
-            warnings.Add($"Could not check the identity's notification settings: {extra.Error}");
-        }
+        var forwarding = await mailFrom.FeedbackForwardingWarningAsync(region, identity, domain, cancellationToken);
+        if (!forwarding.Succeeded) warnings.Add($"Could not check the identity's notification settings: {forwarding.Error}");
+        else if (forwarding.Value is { } warning) warnings.Add(warning);
         return new SubdomainReport(domain, items, warnings, hasSpf);
     }
 
