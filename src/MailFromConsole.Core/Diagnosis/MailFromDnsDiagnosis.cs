@@ -14,7 +14,11 @@ public sealed record DnsDiagnosis(string MailFromDomain, IReadOnlyList<DnsFindin
     public bool IsReady => Findings.All(f => f.Severity != FindingSeverity.Error);
 }
 
-/// <summary>Live DNS check of a MAIL FROM domain (DnsClient), explaining in plain words why setup would fail.</summary>
+/// <summary>
+/// Live DNS check of a MAIL FROM domain (DnsClient), explaining in plain words why setup would fail. A DNS failure
+/// (timeout, error answer, unreachable server) is a finding (<c>Timeout</c>, <c>DnsError</c>), never an exception:
+/// only the caller's cancellation throws.
+/// </summary>
 public interface IMailFromDnsDiagnostics
 {
     Task<DnsDiagnosis> DiagnoseAsync(string mailFromDomain, string region, CancellationToken cancellationToken = default);

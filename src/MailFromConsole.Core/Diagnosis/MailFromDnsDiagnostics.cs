@@ -202,11 +202,11 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
                 _ => new QueryOutcome(type, null, false, false, code.ToString()),
             };
         }
-        catch (DnsResponseException e)
+        catch (Exception e) when (e is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
         {
             // DnsClient reports the caller's cancellation as a DNS error too: that is a cancellation, not a finding.
             cancellationToken.ThrowIfCancellationRequested();
-            return e.Code == DnsResponseCode.ConnectionTimeout
+            return e is TimeoutException || e is DnsResponseException { Code: DnsResponseCode.ConnectionTimeout }
                 ? new QueryOutcome(type, null, false, true, null)
                 : new QueryOutcome(type, null, false, false, e.Message);
         }

@@ -219,6 +219,23 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportsAFindingRatherThanThrowingWhenNothingListensAtTheResolver()
+    {
+        int closedPort;
+        using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            closedPort = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        }
+        var diagnostics = new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = $"127.0.0.1:{closedPort}", Timeout = TimeSpan.FromMilliseconds(300) });
+
+        var diagnosis = await diagnostics.DiagnoseAsync(Domain, Region);
+
+        Assert.NotEmpty(diagnosis.Findings);
+        Assert.All(diagnosis.Findings, f => Assert.Contains(f.Code, new[] { "Timeout", "DnsError" }));
+        Assert.False(diagnosis.IsReady);
+    }
+
+    [Fact]
     public async Task ReportsADnsErrorWhenTheServerFails()
     {
         _dns.FailWith(Domain, ARSoft.Tools.Net.Dns.ReturnCode.ServerFailure);

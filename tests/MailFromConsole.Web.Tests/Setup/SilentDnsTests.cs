@@ -5,7 +5,6 @@ using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Services;
 using MailFromConsole.Web.Services.Guided;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailFromConsole.Web.Tests.Setup;
 
@@ -36,7 +35,7 @@ public sealed class SilentDnsTests : IAsyncLifetime
     [Fact]
     public async Task TheSubdomainCheckMarksTheDnsLinesUnknownAndStillAllowsTheName()
     {
-        var advisor = new SubdomainAdvisor(provider.GetRequiredService<IMailFromService>(), diagnostics, NullLogger<SubdomainAdvisor>.Instance);
+        var advisor = new SubdomainAdvisor(provider.GetRequiredService<IMailFromService>(), diagnostics);
 
         var report = await advisor.CheckAsync(Fakes.FakeAws.Region, "example.com", "mail.example.com");
 
@@ -49,7 +48,7 @@ public sealed class SilentDnsTests : IAsyncLifetime
     [Fact]
     public async Task TheChecklistSaysDnsDoesNotAnswerAndExplainsTemporaryFailure()
     {
-        var checklist = new SetupChecklist(provider.GetRequiredService<IMailFromService>(), diagnostics, NullLogger<SetupChecklist>.Instance);
+        var checklist = new SetupChecklist(provider.GetRequiredService<IMailFromService>(), diagnostics);
 
         var progress = (await checklist.CheckAsync(Fakes.FakeAws.Region, "example.com")).Value!;
 

@@ -1,8 +1,6 @@
-using DnsClient;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Services.Guided;
@@ -20,7 +18,7 @@ public sealed record SharedMxNote(string MailFromDomain, IReadOnlyList<string> R
 public sealed record CrossRegionReport(string Identity, IReadOnlyList<RegionMailFrom> Verified, IReadOnlyList<string> NotVerifiedIn, IReadOnlyList<SharedMxNote> Notes, IReadOnlyList<string> Errors);
 
 /// <summary>One identity across every configured region, through the identity service (SES is regional).</summary>
-public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions, ILogger<CrossRegionService> logger)
+public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions)
 {
     public async Task<CrossRegionReport> LoadAsync(string identity, CancellationToken cancellationToken = default)
     {
@@ -56,16 +54,7 @@ public sealed class CrossRegionService(IIdentityService identities, IMailFromDns
         var sharing = regions.Count > 1
             ? $"{domain} is the MAIL FROM domain in {used}. It needs only one MX record, pointing at the feedback host of any one of these regions; that one MX serves all of them. Do not add a second MX."
             : $"{domain} is the MAIL FROM domain in {used}. If you use it in another region too, the same single MX serves that region as well.";
-        DnsDiagnosis dns;
-        try
-        {
-            dns = await diagnostics.DiagnoseAsync(domain, regions[0], cancellationToken);
-        }
-        catch (Exception ex) when (ex is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            logger.LogInformation(ex, "DNS check of {Domain} failed", domain);
-            return new SharedMxNote(domain, regions, null, $"{sharing} (DNS could not be checked right now.)");
-        }
+        var dns = await diagnostics.DiagnoseAsync(domain, regions[0], cancellationToken);
         var sesHosts = dns.MxHosts.Where(RequiredRecords.IsSesFeedbackHost).ToList();
         if (dns.MxHosts.Count == 1 && sesHosts.Count == 1)
         {

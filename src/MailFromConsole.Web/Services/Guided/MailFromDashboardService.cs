@@ -1,4 +1,3 @@
-using DnsClient;
 using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
@@ -93,11 +92,6 @@ public sealed class MailFromDashboardService(
             try
             {
                 return (target, problem: MxProblem(await diagnostics.DiagnoseAsync(target.Item1, target.Region, cancellationToken)));
-            }
-            catch (Exception ex) when (ex is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
-            {
-                logger.LogInformation(ex, "DNS check of {Domain} failed", target.Item1);
-                return (target, problem: (string?)null);
             }
             finally
             {

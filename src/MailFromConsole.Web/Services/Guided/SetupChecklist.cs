@@ -1,9 +1,7 @@
-using DnsClient;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.Spf;
-using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Services.Guided;
 
@@ -20,7 +18,7 @@ public sealed record SetupProgress(MailFromDetails Details, IReadOnlyList<CheckI
 /// The assistant's last step: a live checklist built from the console's own answers — SES's status (IMailFromService,
 /// fed by the shared poller) and the DNS diagnosis (IMailFromDnsDiagnostics). It judges nothing the diagnosis does not.
 /// </summary>
-public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics, ILogger<SetupChecklist> logger)
+public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics)
 {
     public async Task<ServiceResult<SetupProgress>> CheckAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
@@ -30,19 +28,8 @@ public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagno
         if (details.Attributes.MailFromDomain is not { } domain)
             return ServiceResult<SetupProgress>.Fail($"{identity} has no custom MAIL FROM domain in {region}. Go back a step and set one.", "NotSet");
 
-        DnsDiagnosis? dns = null;
-        string? dnsError = null;
-        try
-        {
-            dns = await diagnostics.DiagnoseAsync(domain, region, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            logger.LogWarning(ex, "DNS check of {Domain} failed", domain);
-            dnsError = $"The DNS check could not run ({ex.Message}).";
-        }
-
-        var items = dns is null ? DnsUnknown(dnsError!) : DnsItems(dns, region);
+        var dns = await diagnostics.DiagnoseAsync(domain, region, cancellationToken);
+        var items = DnsItems(dns, region);
         items.Add(SesItem(details));
         return ServiceResult<SetupProgress>.Ok(new SetupProgress(details, items, dns, NextStep(details, items)));
     }
@@ -104,11 +91,6 @@ public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagno
         });
         return items;
     }
-
-    private static List<CheckItem> DnsUnknown(string error) =>
-    [
-        new CheckItem("dns-answers", "Does DNS answer for the name?", CheckState.Unknown, "Could not check right now; the next check tries again.", error),
-    ];
 
     private static CheckItem SesItem(MailFromDetails details) => details.Attributes.MailFromDomainStatus switch
     {

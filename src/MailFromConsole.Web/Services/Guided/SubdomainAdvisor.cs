@@ -1,8 +1,6 @@
-using DnsClient;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Spf;
-using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Services.Guided;
 
@@ -19,7 +17,7 @@ public sealed record SubdomainReport(string? NormalizedDomain, IReadOnlyList<Che
 /// The assistant's second step: suggests a MAIL FROM subdomain and checks a proposal live with the console's rules
 /// (IMailFromService.Validate, its warnings) and the DNS diagnosis. It adds no rule of its own.
 /// </summary>
-public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics, ILogger<SubdomainAdvisor> logger)
+public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics)
 {
     public const string ValidKey = "valid";
     public const string ReceivesMailKey = "receives-mail";
@@ -53,18 +51,9 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
 
         var items = new List<CheckItem>(rules.Items);
         var hasSpf = false;
-        DnsDiagnosis? dns = null;
-        try
-        {
-            dns = await diagnostics.DiagnoseAsync(domain, region, cancellationToken);
-        }
-        catch (Exception ex) when (ex is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            logger.LogWarning(ex, "DNS check of {Domain} failed", domain);
-        }
-
-        var unanswered = dns is null ? "The DNS check could not run." : dns.Findings.FirstOrDefault(f => f.Code is "Timeout" or "DnsError")?.Message;
-        if (dns is null || unanswered is not null)
+        var dns = await diagnostics.DiagnoseAsync(domain, region, cancellationToken);
+        var unanswered = dns.Findings.FirstOrDefault(f => f.Code is "Timeout" or "DnsError")?.Message;
+        if (unanswered is not null)
         {
             const string Unknown = "Could not check: DNS did not answer. You can go on; the last step checks again.";
             items.Add(new CheckItem(ReceivesMailKey, "Is the name free of other mail servers?", CheckState.Unknown, Unknown, unanswered));
