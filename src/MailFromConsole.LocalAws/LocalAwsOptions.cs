@@ -1,9 +1,19 @@
+using Microsoft.Extensions.Configuration;
+
 namespace MailFromConsole.LocalAws;
 
 /// <summary>Settings of the embedded local AWS (configuration section "LocalAws").</summary>
 public sealed class LocalAwsOptions
 {
     public const string SectionName = "LocalAws";
+
+    /// <summary>The "LocalAws" section, with a relative DataFolder taken relative to <paramref name="contentRoot"/>.</summary>
+    public static LocalAwsOptions FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(SectionName).Get<LocalAwsOptions>() ?? new LocalAwsOptions();
+        options.DataFolder = Path.GetFullPath(options.DataFolder, contentRoot);
+        return options;
+    }
 
     /// <summary>Folder of the SQLite database; created when missing.</summary>
     public string DataFolder { get; set; } = "local-aws-data";

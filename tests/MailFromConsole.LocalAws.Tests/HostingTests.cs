@@ -1,14 +1,13 @@
 using MailFromConsole.LocalAws.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MailFromConsole.LocalAws.Tests;
 
 public sealed class HostingTests
 {
     [Fact]
-    public async Task HostStartsTheServerWithOptionsFromTheLocalAwsSection()
+    public async Task ServerStartsWithOptionsFromTheLocalAwsSection()
     {
         var root = Path.Combine(Path.GetTempPath(), "localaws-host-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -19,18 +18,15 @@ public sealed class HostingTests
             ["LocalAws:Faults:0:Kind"] = "Throttling",
             ["LocalAws:Faults:0:Action"] = "DeleteIdentity",
         }).Build();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddLocalAws(configuration, root);
-        using var host = builder.Build();
 
-        await host.StartAsync();
-        var server = host.Services.GetRequiredService<LocalAwsHost>().Server;
-        var options = host.Services.GetRequiredService<LocalAwsOptions>();
-        await host.StopAsync();
+        var options = LocalAwsOptions.FromConfiguration(configuration, root);
+        var server = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
+        await server.DisposeAsync();
 
         Assert.Equal(Path.Combine(root, "data", "local-aws.db"), server.DatabasePath);
         Assert.Equal(TimeSpan.FromSeconds(3), options.ChangePropagationDelay);
         Assert.Equal(FaultKind.Throttling, Assert.Single(options.Faults).Kind);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(root, recursive: true);
     }
 

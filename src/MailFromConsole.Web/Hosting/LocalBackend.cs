@@ -22,9 +22,8 @@ public static class LocalBackend
             return;
         }
 
-        var options = configuration.GetSection(LocalAwsOptions.SectionName).Get<LocalAwsOptions>() ?? new LocalAwsOptions();
         // A relative data folder lives under the repository root (the content root), wherever the app starts.
-        options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath);
+        var options = LocalAwsOptions.FromConfiguration(configuration, builder.Environment.ContentRootPath);
 
         // The local server logs through its own factory: it starts before the app's logging exists.
         var loggerFactory = LoggerFactory.Create(logging => logging
