@@ -1,4 +1,5 @@
 using MailFromConsole.LocalAws.Dns;
+using MailFromConsole.LocalAws.Store;
 using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.LocalAws.OutsideDns;
@@ -24,37 +25,22 @@ public sealed class OutsideZoneStore : IZoneData
         CREATE INDEX IF NOT EXISTS outside_records_by_name ON outside_records(zone_apex, name);
         """;
 
-    private readonly string _connectionString;
+    private readonly SqliteFile _file;
     private readonly TimeProvider _time;
 
     /// <param name="databasePath">The SQLite file (the local AWS store's, e.g. <c>&lt;DataFolder&gt;/local-aws.db</c>); created when missing.</param>
     public OutsideZoneStore(string databasePath, TimeProvider? time = null)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         _time = time ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;");
-        Execute(connection, null, Schema);
+        _file = new SqliteFile(databasePath);
+        _file.CreateSchema(Schema);
     }
 
     /// <summary>Adds a zone (no-op when it exists). Returns its canonical apex.</summary>
     public string AddZone(string apex)
     {
         var canonical = OutsideRecordInput.Apex(apex);
-        Write((c, t) => Execute(c, t, "INSERT OR IGNORE INTO outside_zones(apex, created_at) VALUES ($apex, $at)",
+        _file.Write((c, t) => SqliteFile.Execute(c, t, "INSERT OR IGNORE INTO outside_zones(apex, created_at) VALUES ($apex, $at)",
             ("$apex", canonical), ("$at", _time.GetUtcNow().ToUnixTimeSeconds())));
         return canonical;
     }
@@ -63,10 +49,10 @@ public sealed class OutsideZoneStore : IZoneData
     public bool DeleteZone(string apex)
     {
         var canonical = DnsNames.Canonical(apex);
-        return Write((c, t) =>
+        return _file.Write((c, t) =>
         {
-            Execute(c, t, "DELETE FROM outside_records WHERE zone_apex = $apex", ("$apex", canonical));
-            return Execute(c, t, "DELETE FROM outside_zones WHERE apex = $apex", ("$apex", canonical)) == 1;
+            SqliteFile.Execute(c, t, "DELETE FROM outside_records WHERE zone_apex = $apex", ("$apex", canonical));
+            return SqliteFile.Execute(c, t, "DELETE FROM outside_zones WHERE apex = $apex", ("$apex", canonical)) == 1;
         });
     }
 
@@ -83,15 +69,15 @@ public sealed class OutsideZoneStore : IZoneData
             throw new OutsideDnsException("A CNAME cannot be at the zone apex.");
         }
 
-        return Write((c, t) =>
+        return _file.Write((c, t) =>
         {
-            if (Scalar<long>(c, t, "SELECT COUNT(*) FROM outside_zones WHERE apex = $apex", ("$apex", apex)) == 0)
+            if (SqliteFile.Scalar<long>(c, t, "SELECT COUNT(*) FROM outside_zones WHERE apex = $apex", ("$apex", apex)) == 0)
             {
                 throw new OutsideDnsException($"There is no outside zone {apex}.");
             }
 
             var existingTypes = new List<string>();
-            using (var command = Command(c, t, "SELECT type, value FROM outside_records WHERE zone_apex = $apex AND name = $name", ("$apex", apex), ("$name", canonicalName)))
+            using (var command = SqliteFile.Command(c, t, "SELECT type, value FROM outside_records WHERE zone_apex = $apex AND name = $name", ("$apex", apex), ("$name", canonicalName)))
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read())
@@ -110,7 +96,7 @@ public sealed class OutsideZoneStore : IZoneData
                 throw new OutsideDnsException($"{canonicalName} cannot have a CNAME and other records at the same time.");
             }
 
-            var id = Scalar<long>(c, t,
+            var id = SqliteFile.Scalar<long>(c, t,
                 "INSERT INTO outside_records(zone_apex, name, type, ttl, value) VALUES ($apex, $name, $type, $ttl, $value) RETURNING id",
                 ("$apex", apex), ("$name", canonicalName), ("$type", canonicalType), ("$ttl", canonicalTtl), ("$value", canonicalValue));
             return new OutsideRecord(id, apex, canonicalName, canonicalType, canonicalTtl, canonicalValue);
@@ -119,12 +105,12 @@ public sealed class OutsideZoneStore : IZoneData
 
     /// <summary>False when there was no such record.</summary>
     public bool DeleteRecord(long id) =>
-        Write((c, t) => Execute(c, t, "DELETE FROM outside_records WHERE id = $id", ("$id", id)) == 1);
+        _file.Write((c, t) => SqliteFile.Execute(c, t, "DELETE FROM outside_records WHERE id = $id", ("$id", id)) == 1);
 
     /// <summary>Every zone with its records, ordered by apex, then name, type and value.</summary>
     public IReadOnlyList<OutsideZone> List()
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         var records = ReadRecords(connection, "SELECT id, zone_apex, name, type, ttl, value FROM outside_records ORDER BY zone_apex, name, type, value");
         return [.. ReadStrings(connection, "SELECT apex FROM outside_zones ORDER BY apex")
             .Select(apex => new OutsideZone(apex, [.. records.Where(r => r.ZoneApex == apex)]))];
@@ -132,13 +118,13 @@ public sealed class OutsideZoneStore : IZoneData
 
     public IReadOnlyList<string> ZoneApexes()
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         return ReadStrings(connection, "SELECT apex FROM outside_zones");
     }
 
     public IReadOnlyList<ZoneRecord> RecordsAt(string zoneApex, string name)
     {
-        using var connection = Open();
+        using var connection = _file.Open();
         return [.. ReadRecords(connection, "SELECT id, zone_apex, name, type, ttl, value FROM outside_records WHERE zone_apex = $apex AND name = $name ORDER BY id",
                 ("$apex", DnsNames.Canonical(zoneApex)), ("$name", DnsNames.Canonical(name)))
             .Select(r => new ZoneRecord(r.Name, r.Type, r.Ttl, r.Value))];
@@ -148,58 +134,15 @@ public sealed class OutsideZoneStore : IZoneData
     {
         // Suffix compare with substr, not LIKE: '_' in names such as _amazonses would be a LIKE wildcard.
         var suffix = "." + DnsNames.Canonical(name);
-        using var connection = Open();
-        return Scalar<long>(connection, null,
+        using var connection = _file.Open();
+        return SqliteFile.Scalar<long>(connection, null,
             "SELECT EXISTS(SELECT 1 FROM outside_records WHERE zone_apex = $apex AND length(name) > length($suffix) AND substr(name, -length($suffix)) = $suffix)",
             ("$apex", DnsNames.Canonical(zoneApex)), ("$suffix", suffix)) == 1;
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, "PRAGMA busy_timeout=5000;");
-        return connection;
-    }
-
-    /// <summary>One read-modify-write in an immediate transaction, so two edits never interleave their checks.</summary>
-    private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (parameterName, parameterValue) in parameters)
-        {
-            command.Parameters.AddWithValue(parameterName, parameterValue);
-        }
-
-        return command;
-    }
-
-    private static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private static T Scalar<T>(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     private static List<string> ReadStrings(SqliteConnection connection, string sql)
     {
-        using var command = Command(connection, null, sql);
+        using var command = SqliteFile.Command(connection, null, sql);
         using var reader = command.ExecuteReader();
         var result = new List<string>();
         while (reader.Read())
@@ -210,9 +153,9 @@ public sealed class OutsideZoneStore : IZoneData
         return result;
     }
 
-    private static List<OutsideRecord> ReadRecords(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    private static List<OutsideRecord> ReadRecords(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(connection, null, sql, parameters);
+        using var command = SqliteFile.Command(connection, null, sql, parameters);
         using var reader = command.ExecuteReader();
         var result = new List<OutsideRecord>();
         while (reader.Read())

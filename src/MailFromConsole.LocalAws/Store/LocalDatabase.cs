@@ -2,11 +2,8 @@ using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>
-/// The SQLite file under the data folder. Every call opens a pooled connection; writes run in one
-/// <c>BEGIN IMMEDIATE</c> transaction with no awaits inside, so concurrent requests never lose an update.
-/// </summary>
-internal sealed class LocalDatabase
+/// <summary>The local AWS's SQLite file under the data folder, with the SES and Route 53 tables.</summary>
+internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine(dataFolder, "local-aws.db"))
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,83 +55,14 @@ internal sealed class LocalDatabase
             sent_at INTEGER NOT NULL);
         """;
 
-    private readonly string _connectionString;
-
-    public LocalDatabase(string dataFolder)
-    {
-        Directory.CreateDirectory(dataFolder);
-        FilePath = Path.Combine(dataFolder, "local-aws.db");
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-    }
-
-    public string FilePath { get; }
-
     /// <summary>Creates the schema; true when the database was new (never seeded before).</summary>
     public bool Initialise()
     {
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;");
-        Execute(connection, null, Schema);
+        CreateSchema(Schema);
         return Write((c, t) =>
         {
             using var command = Command(c, t, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', '1')");
             return command.ExecuteNonQuery() == 1;
         });
-    }
-
-    public SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, "PRAGMA busy_timeout=5000;");
-        return connection;
-    }
-
-    /// <summary>Runs a read-modify-write in one immediate transaction; an exception rolls everything back.</summary>
-    public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var result = work(connection, transaction);
-        transaction.Commit();
-        return result;
-    }
-
-    /// <summary>Closes this database's idle pooled connections so the folder can be reused or deleted.</summary>
-    public void ClearPool()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
-
-    public T Read<T>(Func<SqliteConnection, T> work)
-    {
-        using var connection = Open();
-        return work(connection);
-    }
-
-    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    public static int Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteNonQuery();
     }
 }
