@@ -22,9 +22,6 @@ public sealed record IdentityState(string Identity, IdentityType Type)
     public DnsSnapshot? Dns { get; init; }
     public DateTimeOffset? DnsCheckedAt { get; init; }
 
-    /// <summary>When the MAIL FROM status last became Pending (kept across restarts for "Pending since").</summary>
-    public DateTimeOffset? PendingSince { get; init; }
-
     public DateTimeOffset? ChangedAt { get; init; }
 
     public static IdentityType TypeOf(string identity) => identity.Contains('@', StringComparison.Ordinal) ? IdentityType.EmailAddress : IdentityType.Domain;

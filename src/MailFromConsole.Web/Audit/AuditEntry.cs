@@ -59,4 +59,7 @@ public static class AuditActions
     public const string DeleteUser = "DeleteUser";
     public const string ChangeUserRole = "ChangeUserRole";
     public const string ResetUserPassword = "ResetUserPassword";
+
+    /// <summary>Noticed by the account view's sweep: made with the aws CLI, Terraform or another console.</summary>
+    public const string ChangedOutsideTheConsole = "ChangedOutsideTheConsole";
 }

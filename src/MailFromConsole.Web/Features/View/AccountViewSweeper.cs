@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using MailFromConsole.Core;
+using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.Core.Ses;
+using MailFromConsole.Core.View;
+using MailFromConsole.Web.Services;
+using Microsoft.Extensions.Options;
+
+namespace MailFromConsole.Web.Features.View;
+
+/// <summary>
+/// The one reader of SES for the whole console (while this instance is the leader): per region it lists identities
+/// in pages of 1,000 and reads verification, MAIL FROM and DKIM attributes in batches of 100, each operation in its own
+/// loop so each runs at SES's 1 request/second (the wire client spaces the calls); the DNS of MAIL FROM domains is
+/// re-checked for drift. What to read next is <see cref="SweepPlanner"/>'s decision.
+/// </summary>
+public sealed class AccountViewSweeper(
+    AccountView view,
+    ISesClient ses,
+    IMailFromDnsDiagnostics dns,
+    WatchedIdentities watched,
+    DriftAlerts alerts,
+    ISweepLeadership leadership,
+    IOptions<ConsoleRegionOptions> regions,
+    IOptions<ViewOptions> options,
+    TimeProvider time,
+    ILogger<AccountViewSweeper> logger) : BackgroundService
+{
+    private static readonly ViewPart[] SesParts = [ViewPart.Verification, ViewPart.MailFrom, ViewPart.Dkim];
+
+    private readonly ConcurrentDictionary<string, Wake> wakes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> errors = new(StringComparer.Ordinal);
+
+    /// <summary>The last AWS error of a region's sweep (null after a good read), for the pages to say the view may be old.</summary>
+    public string? LastError(string region) => errors.GetValueOrDefault(region);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        watched.Added += WakeRegion;
+        view.Changed += OnViewChanged;
+        try
+        {
+            await view.LoadSavedAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var leading = await leadership.WaitUntilLeaderAsync(stoppingToken);
+                using var both = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leading);
+                await SweepAllAsync(both.Token);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutting down.
+        }
+        finally
+        {
+            watched.Added -= WakeRegion;
+            view.Changed -= OnViewChanged;
+        }
+    }
+
+    private async Task SweepAllAsync(CancellationToken cancellationToken)
+    {
+        var loops = regions.Value.EffectiveRegions.SelectMany(region => new[] { ListLoopAsync(region, cancellationToken), DnsLoopAsync(region, cancellationToken) }
+            .Concat(SesParts.Select(part => PartLoopAsync(region, part, cancellationToken))));
+        try
+        {
+            await Task.WhenAll(loops);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Leadership lost or host stopping: the outer loop decides.
+        }
+    }
+
+    /// <summary>Lists every identity of the region, one page of 1,000 at a time, then again after the list interval.</summary>
+    public async Task ListOnceAsync(string region, CancellationToken cancellationToken)
+    {
+        string? token = null;
+        var first = true;
+        do
+        {
+            var page = await ses.ListIdentitiesAsync(region, identityType: null, token, maxItems: 1000, cancellationToken);
+            token = page.NextToken;
+            await alerts.RaiseAsync(await view.ListedAsync(region, page.Identities, first, lastPage: token is null, cancellationToken), cancellationToken);
+            first = false;
+            Wakeup(region).Signal();
+        }
+        while (token is not null);
+    }
+
+    /// <summary>Reads the next batch of one part; false when nothing is due.</summary>
+    public async Task<bool> ReadNextAsync(string region, ViewPart part, CancellationToken cancellationToken)
+    {
+        var batch = SweepPlanner.NextBatch(part, view.Identities(region), watched.In(region), time.GetUtcNow(), options.Value.Sweep);
+        if (batch.Count == 0) return false;
+        var askedAt = time.GetUtcNow();
+        var history = part switch
+        {
+            ViewPart.Verification => await view.ReadAsync(region, part, askedAt, batch, await ses.GetIdentityVerificationAttributesAsync(region, batch, cancellationToken),
+                (s, v, at) => s with { Verification = v?.VerificationStatus, VerificationToken = v?.VerificationToken, VerificationReadAt = at }, cancellationToken),
+            ViewPart.MailFrom => await view.ReadAsync(region, part, askedAt, batch, await ses.GetIdentityMailFromDomainAttributesAsync(region, batch, cancellationToken),
+                (s, m, at) => s with { MailFrom = m, MailFromReadAt = at }, cancellationToken),
+            ViewPart.Dkim => await view.ReadAsync(region, part, askedAt, batch, await ses.GetIdentityDkimAttributesAsync(region, batch, cancellationToken),
+                (s, d, at) => s with { Dkim = d, DkimReadAt = at }, cancellationToken),
+            _ => await ReadDnsAsync(region, askedAt, batch.Take(options.Value.DnsBatchSize).ToList(), cancellationToken),
+        };
+        await alerts.RaiseAsync(history, cancellationToken);
+        return true;
+    }
+
+    private async Task<IReadOnlyList<HistoryEntry>> ReadDnsAsync(string region, DateTimeOffset askedAt, IReadOnlyList<string> batch, CancellationToken cancellationToken)
+    {
+        var answers = new ConcurrentDictionary<string, DnsSnapshot>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(batch, cancellationToken, async (identity, ct) =>
+        {
+            if (view.Find(region, identity)?.MailFrom?.MailFromDomain is not { } domain) return;
+            answers[identity] = DnsSnapshot.From(await dns.DiagnoseAsync(domain, region, ct));
+        });
+        return await view.ReadAsync(region, ViewPart.Dns, askedAt, batch, answers, (s, d, at) => s with { Dns = d ?? s.Dns, DnsCheckedAt = at }, cancellationToken);
+    }
+
+    private Task ListLoopAsync(string region, CancellationToken cancellationToken) => RepeatAsync(region, "List identities", async ct =>
+    {
+        await ListOnceAsync(region, ct);
+        await Task.Delay(options.Value.ListInterval, time, ct);
+    }, cancellationToken);
+
+    private Task PartLoopAsync(string region, ViewPart part, CancellationToken cancellationToken) => RepeatAsync(region, $"Read {part}", async ct =>
+    {
+        if (!await ReadNextAsync(region, part, ct)) await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, ct);
+    }, cancellationToken);
+
+    private Task DnsLoopAsync(string region, CancellationToken cancellationToken) => RepeatAsync(region, "Check DNS", async ct =>
+    {
+        // DNS is not SES: no rate limit, but no reason to ask more than a batch a second either.
+        await ReadNextAsync(region, ViewPart.Dns, ct);
+        await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, ct);
+    }, cancellationToken);
+
+    /// <summary>Runs one step after the other; an AWS or network error is kept for the pages and the step rests, the loop goes on.</summary>
+    private async Task RepeatAsync(string region, string what, Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await step(cancellationToken);
+                errors.TryRemove(region, out _);
+            }
+            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                errors[region] = ex is AwsServiceException aws ? AwsErrorText.Describe(aws) : $"Could not reach the AWS endpoint ({ex.Message}).";
+                logger.LogWarning(ex, "{What} in {Region} failed; trying again in {Pause}", what, region, options.Value.ErrorPause);
+                await Task.Delay(options.Value.ErrorPause, time, cancellationToken);
+            }
+        }
+    }
+
+    private Wake Wakeup(string region) => wakes.GetOrAdd(region, _ => new Wake());
+
+    private void WakeRegion(string region) => Wakeup(region).Signal();
+
+    private void OnViewChanged(ViewChange change) => Wakeup(change.Region).Signal();
+}

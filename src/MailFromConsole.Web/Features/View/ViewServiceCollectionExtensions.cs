@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MailFromConsole.Web.Features.View;
+
+public static class ViewServiceCollectionExtensions
+{
+    /// <summary>The account view (one per process), its sweeper, drift alerts and the per-circuit state.</summary>
+    public static IServiceCollection AddAccountView(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ViewOptions>(configuration.GetSection(ViewOptions.Section));
+        services.TryAddSingleton<ISweepLeadership, SingleInstanceLeadership>();
+        services.TryAddSingleton<IViewChangeFeed, SingleInstanceChangeFeed>();
+        services.AddSingleton<AccountView>();
+        services.AddSingleton<WatchedIdentities>();
+        services.AddSingleton<DriftAlerts>();
+        // Held by the singleton alerts: pooled connections are renewed by the handler, not by the factory.
+        services.AddHttpClient<DriftWebhook>(http => http.Timeout = TimeSpan.FromSeconds(10))
+            .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton<AccountViewSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountViewSweeper>());
+        services.AddScoped<AccountViewState>();
+        return services;
+    }
+}
