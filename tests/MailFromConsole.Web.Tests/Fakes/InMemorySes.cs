@@ -10,15 +10,24 @@ namespace MailFromConsole.Web.Tests.Fakes;
 /// </summary>
 public sealed class InMemorySes : ISesClient
 {
-    public sealed class Identity(string name, VerificationStatus status)
+    /// <summary>An identity as SES holds it; setting a property is a change SES made (or someone made elsewhere).</summary>
+    public sealed class Identity(string name, VerificationStatus status, Action changed)
     {
         public string Name { get; } = name;
-        public VerificationStatus Status { get; set; } = status;
-        public string? Token { get; set; }
-        public IdentityMailFromDomainAttributes MailFrom { get; set; } = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
-        public bool ForwardingEnabled { get; set; } = true;
-        public IdentityDkimAttributes Dkim { get; set; } = new(false, VerificationStatus.NotStarted, []);
+
+        public VerificationStatus Status { get => status; set { status = value; changed(); } }
+
+        public string? Token { get; set { field = value; changed(); } }
+
+        public IdentityMailFromDomainAttributes MailFrom { get; set { field = value; changed(); } } = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
+
+        public bool ForwardingEnabled { get; set { field = value; changed(); } } = true;
+
+        public IdentityDkimAttributes Dkim { get; set { field = value; changed(); } } = new(false, VerificationStatus.NotStarted, []);
     }
+
+    /// <summary>Raised with the region after anything in it changed (the console's test edge brings its view up to date).</summary>
+    public event Action<string>? Changed;
 
     private readonly ConcurrentDictionary<(string Region, string Name), Identity> identities = new();
     private readonly ConcurrentDictionary<string, Exception> failNext = new();
@@ -34,8 +43,9 @@ public sealed class InMemorySes : ISesClient
 
     public Identity Add(string region, string name, VerificationStatus status = VerificationStatus.Success)
     {
-        var identity = new Identity(name, status);
+        var identity = new Identity(name, status, () => Changed?.Invoke(region));
         identities[(region, name)] = identity;
+        Changed?.Invoke(region);
         return identity;
     }
 
@@ -104,7 +114,7 @@ public sealed class InMemorySes : ISesClient
     public Task DeleteIdentityAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
         Check("DeleteIdentity");
-        identities.TryRemove((region, identity), out _);
+        if (identities.TryRemove((region, identity), out _)) Changed?.Invoke(region);
         return Task.CompletedTask;
     }
 

@@ -29,10 +29,10 @@ public sealed class AccountViewSweeper(
     private static readonly ViewPart[] SesParts = [ViewPart.Verification, ViewPart.MailFrom, ViewPart.Dkim];
 
     private readonly ConcurrentDictionary<string, Wake> wakes = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Region, string What), string> errors = new();
 
-    /// <summary>The last AWS error of a region's sweep (null after a good read), for the pages to say the view may be old.</summary>
-    public string? LastError(string region) => errors.GetValueOrDefault(region);
+    /// <summary>An AWS error of a region's sweep not yet followed by a good read of the same kind, for the pages to say the view may be old.</summary>
+    public string? LastError(string region) => errors.Where(e => e.Key.Region == region).Select(e => e.Value).FirstOrDefault();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,8 +73,8 @@ public sealed class AccountViewSweeper(
         }
     }
 
-    /// <summary>Lists every identity of the region, one page of 1,000 at a time, then again after the list interval.</summary>
-    public async Task ListOnceAsync(string region, CancellationToken cancellationToken)
+    /// <summary>Lists every identity of the region, one page of 1,000 at a time; false when SES could not be read (kept in <see cref="LastError"/>).</summary>
+    public Task<bool> ListOnceAsync(string region, CancellationToken cancellationToken) => TryAsync(region, "List identities", async () =>
     {
         string? token = null;
         var first = true;
@@ -87,10 +87,11 @@ public sealed class AccountViewSweeper(
             Wakeup(region).Signal();
         }
         while (token is not null);
-    }
+        return true;
+    }, cancellationToken);
 
-    /// <summary>Reads the next batch of one part; false when nothing is due.</summary>
-    public async Task<bool> ReadNextAsync(string region, ViewPart part, CancellationToken cancellationToken)
+    /// <summary>Reads the next batch of one part; false when nothing was due or SES could not be read (kept in <see cref="LastError"/>).</summary>
+    public Task<bool> ReadNextAsync(string region, ViewPart part, CancellationToken cancellationToken) => TryAsync(region, $"Read {part}", async () =>
     {
         var batch = SweepPlanner.NextBatch(part, view.Identities(region), watched.In(region), time.GetUtcNow(), options.Value.Sweep);
         if (batch.Count == 0) return false;
@@ -107,7 +108,7 @@ public sealed class AccountViewSweeper(
         };
         await alerts.RaiseAsync(history, cancellationToken);
         return true;
-    }
+    }, cancellationToken);
 
     private async Task<IReadOnlyList<HistoryEntry>> ReadDnsAsync(string region, DateTimeOffset askedAt, IReadOnlyList<string> batch, CancellationToken cancellationToken)
     {
@@ -120,40 +121,45 @@ public sealed class AccountViewSweeper(
         return await view.ReadAsync(region, ViewPart.Dns, askedAt, batch, answers, (s, d, at) => s with { Dns = d ?? s.Dns, DnsCheckedAt = at }, cancellationToken);
     }
 
-    private Task ListLoopAsync(string region, CancellationToken cancellationToken) => RepeatAsync(region, "List identities", async ct =>
+    private async Task ListLoopAsync(string region, CancellationToken cancellationToken)
     {
-        await ListOnceAsync(region, ct);
-        await Task.Delay(options.Value.ListInterval, time, ct);
-    }, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+            await Task.Delay(await ListOnceAsync(region, cancellationToken) ? options.Value.ListInterval : options.Value.ErrorPause, time, cancellationToken);
+    }
 
-    private Task PartLoopAsync(string region, ViewPart part, CancellationToken cancellationToken) => RepeatAsync(region, $"Read {part}", async ct =>
-    {
-        if (!await ReadNextAsync(region, part, ct)) await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, ct);
-    }, cancellationToken);
-
-    private Task DnsLoopAsync(string region, CancellationToken cancellationToken) => RepeatAsync(region, "Check DNS", async ct =>
-    {
-        // DNS is not SES: no rate limit, but no reason to ask more than a batch a second either.
-        await ReadNextAsync(region, ViewPart.Dns, ct);
-        await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, ct);
-    }, cancellationToken);
-
-    /// <summary>Runs one step after the other; an AWS or network error is kept for the pages and the step rests, the loop goes on.</summary>
-    private async Task RepeatAsync(string region, string what, Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    private async Task PartLoopAsync(string region, ViewPart part, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            try
-            {
-                await step(cancellationToken);
-                errors.TryRemove(region, out _);
-            }
-            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                errors[region] = ex is AwsServiceException aws ? AwsErrorText.Describe(aws) : $"Could not reach the AWS endpoint ({ex.Message}).";
-                logger.LogWarning(ex, "{What} in {Region} failed; trying again in {Pause}", what, region, options.Value.ErrorPause);
-                await Task.Delay(options.Value.ErrorPause, time, cancellationToken);
-            }
+            if (await ReadNextAsync(region, part, cancellationToken)) continue;
+            await Wakeup(region).WaitAsync(errors.ContainsKey((region, $"Read {part}")) ? options.Value.ErrorPause : TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    private async Task DnsLoopAsync(string region, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            // DNS is not SES: no rate limit, but no reason to ask more than a batch a second either.
+            await ReadNextAsync(region, ViewPart.Dns, cancellationToken);
+            await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, cancellationToken);
+        }
+    }
+
+    /// <summary>One step of a loop: an AWS or network error is kept for the pages (the loop pauses and goes on); a good step clears it.</summary>
+    private async Task<bool> TryAsync(string region, string what, Func<Task<bool>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var done = await step();
+            errors.TryRemove((region, what), out _);
+            return done;
+        }
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            errors[(region, what)] = ex is AwsServiceException aws ? AwsErrorText.Describe(aws) : $"Could not reach the AWS endpoint ({ex.Message}).";
+            logger.LogWarning(ex, "{What} in {Region} failed", what, region);
+            return false;
         }
     }
 
