@@ -37,6 +37,11 @@ internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine
             ttl INTEGER NOT NULL,
             record_values TEXT NOT NULL,
             PRIMARY KEY(zone_id, name, type));
+        CREATE TABLE IF NOT EXISTS zone_tags(
+            zone_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY(zone_id, key));
         CREATE TABLE IF NOT EXISTS changes(
             id TEXT PRIMARY KEY,
             submitted_at INTEGER NOT NULL,
