@@ -34,13 +34,20 @@ public sealed class AccountViewSweeper(
     /// <summary>An AWS error of a region's sweep not yet followed by a good read of the same kind, for the pages to say the view may be old.</summary>
     public string? LastError(string region) => errors.Where(e => e.Key.Region == region).Select(e => e.Value).FirstOrDefault();
 
+    /// <summary>The saved view is in memory before the server takes its first request: a restart shows it at once.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await view.LoadSavedAsync(cancellationToken);
+        await alerts.LoadSavedAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         watched.Added += WakeRegion;
         view.Changed += OnViewChanged;
         try
         {
-            await view.LoadSavedAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var leading = await leadership.WaitUntilLeaderAsync(stoppingToken);

@@ -8,7 +8,7 @@ namespace MailFromConsole.Web.Features.View;
 /// What the sweep noticed, told to people: changes made outside the console go to the audit log; drift (a working
 /// identity getting worse) becomes an in-app notification and, when configured, a webhook POST.
 /// </summary>
-public sealed class DriftAlerts(IAuditLog audit, DriftWebhook webhook)
+public sealed class DriftAlerts(IAuditLog audit, DriftWebhook webhook, IAccountViewStore store)
 {
     public const string OutsideUser = "(outside the console)";
     private const int Kept = 50;
@@ -18,8 +18,16 @@ public sealed class DriftAlerts(IAuditLog audit, DriftWebhook webhook)
     /// <summary>Raised after new drift arrived; handlers must not block.</summary>
     public event Action? Changed;
 
-    /// <summary>Drift noticed since start, newest first.</summary>
+    /// <summary>The latest drift, newest first.</summary>
     public IReadOnlyList<HistoryEntry> Recent => recent;
+
+    /// <summary>The drift saved before a restart, so the notifications do not start empty.</summary>
+    public async Task LoadSavedAsync(CancellationToken cancellationToken)
+    {
+        var saved = await store.RecentDriftAsync(Kept, cancellationToken);
+        ImmutableInterlocked.Update(ref recent, list => list.AddRange(saved).Take(Kept).ToImmutableList());
+        if (saved.Count > 0) Changed?.Invoke();
+    }
 
     public async Task RaiseAsync(IReadOnlyList<HistoryEntry> entries, CancellationToken cancellationToken)
     {
