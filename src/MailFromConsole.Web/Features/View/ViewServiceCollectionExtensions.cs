@@ -1,3 +1,5 @@
+using MailFromConsole.Web.Features.View.Storage;
+using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailFromConsole.Web.Features.View;
@@ -8,6 +10,8 @@ public static class ViewServiceCollectionExtensions
     public static IServiceCollection AddAccountView(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ViewOptions>(configuration.GetSection(ViewOptions.Section));
+        services.AddConsoleStorage(configuration);
+        services.TryAddSingleton<IAccountViewStore, EfAccountViewStore>();
         services.TryAddSingleton<ISweepLeadership, SingleInstanceLeadership>();
         services.TryAddSingleton<IViewChangeFeed, SingleInstanceChangeFeed>();
         services.AddSingleton<AccountView>();

@@ -21,6 +21,121 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MailFromConsole.Web.Features.View.Storage.ViewHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsDrift")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDrift", "AtMs");
+
+                    b.HasIndex("Region", "Identity", "AtMs");
+
+                    b.ToTable("view_history", (string)null);
+                });
+
+            modelBuilder.Entity("MailFromConsole.Web.Features.View.Storage.ViewIdentityRecord", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Identity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BehaviorOnMxFailure")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("ChangedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("DkimEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("DkimReadAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DkimStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("DkimTokens")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("DnsCheckedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("DnsConclusive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DnsMxHosts")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("DnsSpfOk")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasMailFrom")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MailFromDomain")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("MailFromReadAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("MailFromStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Verification")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long?>("VerificationReadAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerificationToken")
+                        .HasColumnType("text");
+
+                    b.HasKey("Region", "Identity");
+
+                    b.ToTable("view_identities", (string)null);
+                });
+
             modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Storage.Records.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

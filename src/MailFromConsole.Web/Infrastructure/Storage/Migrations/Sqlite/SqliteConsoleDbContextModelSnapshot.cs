@@ -16,6 +16,119 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("MailFromConsole.Web.Features.View.Storage.ViewHistoryRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDrift")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IsDrift", "AtMs");
+
+                    b.HasIndex("Region", "Identity", "AtMs");
+
+                    b.ToTable("view_history", (string)null);
+                });
+
+            modelBuilder.Entity("MailFromConsole.Web.Features.View.Storage.ViewIdentityRecord", b =>
+                {
+                    b.Property<string>("Region")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehaviorOnMxFailure")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DkimEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DkimReadAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DkimStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DkimTokens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DnsCheckedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DnsConclusive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DnsMxHosts")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DnsSpfOk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasMailFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailFromDomain")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MailFromReadAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MailFromStatus")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verification")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VerificationReadAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationToken")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Region", "Identity");
+
+                    b.ToTable("view_identities", (string)null);
+                });
+
             modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Storage.Records.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
