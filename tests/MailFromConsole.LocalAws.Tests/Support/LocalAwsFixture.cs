@@ -109,7 +109,7 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
         TestSigner.Sign(request, body, region, service, accessKey, secret, DateTimeOffset.UtcNow);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new AwsAnswer(response.StatusCode, XDocument.Parse(text));
+        return new AwsAnswer(response.StatusCode, XDocument.Parse(text), text, response.Headers.Location?.ToString());
     }
 
     public async ValueTask DisposeAsync()
