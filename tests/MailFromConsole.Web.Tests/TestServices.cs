@@ -33,9 +33,17 @@ public static class TestServices
             ["Aws:Regions:1"] = "eu-west-1",
             ["Aws:DefaultRegion"] = "us-east-1",
             ["Console:ChangePollInterval"] = "00:00:00",
-            ["Console:StatusPollInterval"] = "01:00:00",
         })
         .Build();
+
+    /// <summary>The account view's sweep with every identity due at every read, so one pass reads all of them.</summary>
+    private static readonly Dictionary<string, string?> SweepEverything = new()
+    {
+        ["Console:View:Sweep:Watched"] = "00:00:00",
+        ["Console:View:Sweep:Unsettled"] = "00:00:00",
+        ["Console:View:Sweep:Settled"] = "00:00:00",
+        ["Console:View:Sweep:DnsRecheck"] = "00:00:00",
+    };
 
     /// <returns>The circuit's sign-in, for <see cref="TestUsers.SignInAs"/>.</returns>
     public static BunitAuthorizationContext AddTestServices(this BunitContext context, FakeAws aws, ConsoleRole role = TestUsers.DefaultRole)
@@ -54,8 +62,12 @@ public static class TestServices
         return authorization;
     }
 
-    /// <summary>The console services as the app registers them, with the fake AWS as the edge.</summary>
-    public static IServiceCollection AddConsoleServiceTestEdge(this IServiceCollection services, FakeAws aws)
+    /// <summary>
+    /// The console services as the app registers them, with the fake AWS as the edge and the console database in a
+    /// temp folder. With <paramref name="instantSweep"/> the account view follows the fake SES at once
+    /// (<see cref="InstantSweep"/>); without, a test drives the sweeper itself.
+    /// </summary>
+    public static IServiceCollection AddConsoleServiceTestEdge(this IServiceCollection services, FakeAws aws, bool instantSweep = true)
     {
         services.AddLogging();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -63,7 +75,15 @@ public static class TestServices
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
         services.AddSingleton(aws.Diagnostics);
-        services.AddConsoleServices(Configuration());
+        services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());
+        services.AddSingleton<TestDatabaseFolder>();
+        services.AddSingleton(sp => sp.GetRequiredService<TestDatabaseFolder>().Options);
+        if (instantSweep)
+        {
+            services.AddSingleton(sp => new InstantSweep(sp, aws));
+            services.AddSingleton(sp => sp.GetRequiredService<InstantSweep>().View);
+            services.AddSingleton(sp => sp.GetRequiredService<InstantSweep>().Sweeper);
+        }
         return services.AddTestUserAndAuditLog();
     }
 

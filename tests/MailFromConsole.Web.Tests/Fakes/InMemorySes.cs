@@ -26,11 +26,12 @@ public sealed class InMemorySes : ISesClient
         public IdentityDkimAttributes Dkim { get; set { field = value; changed(); } } = new(false, VerificationStatus.NotStarted, []);
     }
 
-    /// <summary>Raised with the region after anything in it changed (the console's test edge brings its view up to date).</summary>
-    public event Action<string>? Changed;
+    /// <summary>Raised with the region (null: every region) after anything changed there, failures to come included:
+    /// the console's test edge brings its view up to date.</summary>
+    public event Action<string?>? Changed;
 
     private readonly ConcurrentDictionary<(string Region, string Name), Identity> identities = new();
-    private readonly ConcurrentDictionary<string, Exception> failNext = new();
+    private readonly ConcurrentDictionary<string, (Exception Error, string? Region)> failNext = new();
 
     /// <summary>Sizes of each GetIdentityMailFromDomainAttributes call, to check batching.</summary>
     public ConcurrentQueue<int> MailFromBatchSizes { get; } = new();
@@ -51,26 +52,49 @@ public sealed class InMemorySes : ISesClient
 
     public Identity? Find(string region, string name) => identities.TryGetValue((region, name), out var i) ? i : null;
 
-    /// <summary>The next call of <paramref name="operation"/> (e.g. "SetIdentityMailFromDomain") throws this error.</summary>
-    public void FailNext(string operation, string code, string message) =>
-        failNext[operation] = new AwsServiceException("SES", code, message, 400, "req-test");
+    /// <summary>The next call of <paramref name="operation"/> (e.g. "SetIdentityMailFromDomain"), in <paramref name="region"/> if given, throws this error.</summary>
+    public void FailNext(string operation, string code, string message, string? region = null) =>
+        FailNext(operation, new AwsServiceException("SES", code, message, 400, "req-test"), region);
 
     /// <summary>The next call of <paramref name="operation"/> throws <paramref name="exception"/> (e.g. a network error).</summary>
-    public void FailNext(string operation, Exception exception) => failNext[operation] = exception;
+    public void FailNext(string operation, Exception exception, string? region = null)
+    {
+        failNext[operation] = (exception, region);
+        Changed?.Invoke(region);
+    }
 
-    /// <summary>Every SES operation called, in order (a refused change must leave no trace here).</summary>
+    /// <summary>Every SES operation called, in order (a refused change must leave no trace here), apart from those off the record.</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
-    private void Check(string operation)
+    private static readonly AsyncLocal<bool> offTheRecord = new();
+
+    /// <summary>
+    /// Calls made until the handle is disposed (on this async flow) are answered but not counted in <see cref="Calls"/>,
+    /// <see cref="ListIdentitiesCalls"/> or the batch sizes: the test edge's instant sweep, which the services' tests do not count.
+    /// </summary>
+    public static IDisposable OffTheRecord()
     {
-        Calls.Enqueue(operation);
-        if (failNext.TryRemove(operation, out var ex)) throw ex;
+        offTheRecord.Value = true;
+        return new OnTheRecordAgain();
+    }
+
+    private sealed class OnTheRecordAgain : IDisposable
+    {
+        public void Dispose() => offTheRecord.Value = false;
+    }
+
+    private static bool Recorded => !offTheRecord.Value;
+
+    private void Check(string operation, string region)
+    {
+        if (Recorded) Calls.Enqueue(operation);
+        if (failNext.TryGetValue(operation, out var fault) && (fault.Region is null || fault.Region == region) && failNext.TryRemove(operation, out _)) throw fault.Error;
     }
 
     public Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default)
     {
-        Check("ListIdentities");
-        Interlocked.Increment(ref ListIdentitiesCalls);
+        Check("ListIdentities", region);
+        if (Recorded) Interlocked.Increment(ref ListIdentitiesCalls);
         var all = identities.Where(p => p.Key.Region == region)
             .Select(p => p.Key.Name)
             .Where(n => identityType is null || (identityType == IdentityType.EmailAddress) == n.Contains('@'))
@@ -85,8 +109,8 @@ public sealed class InMemorySes : ISesClient
 
     public Task<IReadOnlyDictionary<string, IdentityVerificationAttributes>> GetIdentityVerificationAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        Check("GetIdentityVerificationAttributes");
-        VerificationBatchSizes.Enqueue(names.Count);
+        Check("GetIdentityVerificationAttributes", region);
+        if (Recorded) VerificationBatchSizes.Enqueue(names.Count);
         IReadOnlyDictionary<string, IdentityVerificationAttributes> result = names
             .Select(n => Find(region, n))
             .OfType<Identity>()
@@ -96,7 +120,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task VerifyEmailIdentityAsync(string region, string emailAddress, CancellationToken cancellationToken = default)
     {
-        Check("VerifyEmailIdentity");
+        Check("VerifyEmailIdentity", region);
         var identity = Find(region, emailAddress) ?? Add(region, emailAddress, VerificationStatus.Pending);
         identity.Status = VerificationStatus.Pending;
         return Task.CompletedTask;
@@ -104,7 +128,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task<string> VerifyDomainIdentityAsync(string region, string domain, CancellationToken cancellationToken = default)
     {
-        Check("VerifyDomainIdentity");
+        Check("VerifyDomainIdentity", region);
         var identity = Find(region, domain) ?? Add(region, domain, VerificationStatus.Pending);
         identity.Status = VerificationStatus.Pending;
         identity.Token ??= $"token-{region}-{domain}";
@@ -113,14 +137,14 @@ public sealed class InMemorySes : ISesClient
 
     public Task DeleteIdentityAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
-        Check("DeleteIdentity");
+        Check("DeleteIdentity", region);
         if (identities.TryRemove((region, identity), out _)) Changed?.Invoke(region);
         return Task.CompletedTask;
     }
 
     public Task SetIdentityMailFromDomainAsync(string region, string identity, string? mailFromDomain, BehaviorOnMxFailure? behaviorOnMxFailure, CancellationToken cancellationToken = default)
     {
-        Check("SetIdentityMailFromDomain");
+        Check("SetIdentityMailFromDomain", region);
         var found = Find(region, identity) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{identity}' does not exist.", 400, "req-test");
         found.MailFrom = mailFromDomain is null
             ? new IdentityMailFromDomainAttributes(null, null, BehaviorOnMxFailure.UseDefaultValue)
@@ -130,9 +154,9 @@ public sealed class InMemorySes : ISesClient
 
     public Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetIdentityMailFromDomainAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        Check("GetIdentityMailFromDomainAttributes");
+        Check("GetIdentityMailFromDomainAttributes", region);
         if (names.Count > 100) throw new AwsServiceException("SES", "InvalidParameterValue", "Too many identities.", 400, "req-test");
-        MailFromBatchSizes.Enqueue(names.Count);
+        if (Recorded) MailFromBatchSizes.Enqueue(names.Count);
         IReadOnlyDictionary<string, IdentityMailFromDomainAttributes> result = names
             .Select(n => Find(region, n))
             .OfType<Identity>()
@@ -142,7 +166,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task<IReadOnlyDictionary<string, IdentityDkimAttributes>> GetIdentityDkimAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        Check("GetIdentityDkimAttributes");
+        Check("GetIdentityDkimAttributes", region);
         if (names.Count > 100) throw new AwsServiceException("SES", "InvalidParameterValue", "Too many identities.", 400, "req-test");
         IReadOnlyDictionary<string, IdentityDkimAttributes> result = names
             .Select(n => Find(region, n))
@@ -153,7 +177,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
     {
-        Check("GetIdentityNotificationAttributes");
+        Check("GetIdentityNotificationAttributes", region);
         IReadOnlyDictionary<string, IdentityNotificationAttributes> result = names
             .Select(n => Find(region, n))
             .OfType<Identity>()
@@ -163,7 +187,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default)
     {
-        Check("SetIdentityFeedbackForwardingEnabled");
+        Check("SetIdentityFeedbackForwardingEnabled", region);
         (Find(region, identity) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{identity}' does not exist.", 400, "req-test"))
             .ForwardingEnabled = forwardingEnabled;
         return Task.CompletedTask;
@@ -171,7 +195,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task<string> SendEmailAsync(string region, SendEmailRequest request, CancellationToken cancellationToken = default)
     {
-        Check("SendEmail");
+        Check("SendEmail", region);
         var domain = request.Source[(request.Source.IndexOf('@') + 1)..];
         var identity = Find(region, request.Source) ?? Find(region, domain)
             ?? throw new AwsServiceException("SES", "MessageRejected", $"Email address is not verified: {request.Source}", 400, "req-test");

@@ -1,24 +1,21 @@
-using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Assistant;
-using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
-using MailFromConsole.Web.Features.Status;
-using MailFromConsole.Web.Infrastructure.Errors;
+using MailFromConsole.Web.Features.View;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.Dashboard;
 
 /// <summary>
-/// Counts identities by MAIL FROM state across regions, from the console's shared identity list and status cache
-/// (batches of ≤100, shared with every page), and asks DNS whether each Success domain still has its MX.
+/// Counts identities by MAIL FROM state across regions, from the account view (no SES call), and asks DNS whether
+/// each Success domain still has its MX.
 /// </summary>
 public sealed class MailFromDashboardService(
-    IdentityDirectory directory,
-    IMailFromStatusCache statusCache,
+    AccountView view,
+    AccountViewSweeper sweeper,
     IMailFromDnsDiagnostics diagnostics,
     PendingSinceTracker pendingSince,
     TimeProvider time,
@@ -31,19 +28,12 @@ public sealed class MailFromDashboardService(
         var errors = new List<string>();
         foreach (var region in regions)
         {
-            try
+            rows.AddRange(RegionRows(region));
+            // The view keeps what it knew; the count is then as of the last good read.
+            if (sweeper.LastError(region) is { } error)
             {
-                rows.AddRange(await RegionRowsAsync(region, cancellationToken));
-            }
-            catch (AwsServiceException ex)
-            {
-                logger.LogWarning("Dashboard for {Region} failed: {Code} {Message}", region, ex.ErrorCode, ex.AwsMessage);
-                errors.Add($"{region}: {AwsErrorText.Describe(ex)}");
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogWarning(ex, "Dashboard for {Region} failed", region);
-                errors.Add($"{region}: could not reach the AWS endpoint ({ex.Message}).");
+                logger.LogWarning("Dashboard for {Region} shows the view as last read: {Error}", region, error);
+                errors.Add($"{region}: {error}");
             }
         }
 
@@ -52,18 +42,13 @@ public sealed class MailFromDashboardService(
         return new DashboardReport(regions.ToList(), counts, DashboardOrdering.Sort(rows), errors);
     }
 
-    private async Task<List<DashboardRow>> RegionRowsAsync(string region, CancellationToken cancellationToken)
+    private List<DashboardRow> RegionRows(string region)
     {
-        var names = new List<(string Name, IdentityType Type)>();
-        foreach (var type in new[] { IdentityType.Domain, IdentityType.EmailAddress })
-            names.AddRange((await directory.NamesAsync(region, type, cancellationToken)).Select(n => (n, type)));
-        var attributes = await statusCache.GetAsync(region, names.Select(n => n.Name).ToList(), cancellationToken);
         var now = time.GetUtcNow();
-        return names.Select(n =>
+        return view.Identities(region).Select(state =>
         {
-            attributes.TryGetValue(n.Name, out var a);
-            var since = pendingSince.Observe(region, n.Name, a);
-            return Row(region, n.Name, n.Type, a, since, now);
+            var since = pendingSince.Observe(region, state.Identity, state.MailFrom);
+            return Row(region, state.Identity, state.Type, state.MailFrom, since, now);
         }).ToList();
     }
 

@@ -5,10 +5,15 @@ namespace MailFromConsole.Web.Features.Identities;
 /// <summary>What the list shows: a page of identities matching a search, sorted by name.</summary>
 public sealed record IdentityQuery(string? Search, bool Descending, int Page, int PageSize);
 
-/// <param name="MailFrom">MAIL FROM attributes from the shared cache; null when SES had none to give.</param>
-public sealed record IdentityRow(string Identity, IdentityType Type, VerificationStatus Status, string? VerificationToken, IdentityMailFromDomainAttributes? MailFrom);
+/// <param name="MailFrom">MAIL FROM attributes from the account view; null when SES had none to give (or none read yet).</param>
+public sealed record IdentityRow(string Identity, IdentityType Type, VerificationStatus Status, string? VerificationToken, IdentityMailFromDomainAttributes? MailFrom)
+{
+    /// <summary>False while the first round has listed the identity but not read its status yet.</summary>
+    public bool StatusRead { get; init; } = true;
+}
 
-public sealed record IdentityListPage(IReadOnlyList<IdentityRow> Rows, int TotalCount);
+/// <param name="Warning">Why the view may be old (the last read of SES failed), shown above the rows.</param>
+public sealed record IdentityListPage(IReadOnlyList<IdentityRow> Rows, int TotalCount, string? Warning = null);
 
 /// <summary>Result of adding or retrying an identity: for a domain, the TXT record to publish.</summary>
 public sealed record VerificationStarted(string Identity, IdentityType Type, string? VerificationRecordName, string? VerificationToken)

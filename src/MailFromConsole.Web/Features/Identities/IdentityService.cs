@@ -2,7 +2,8 @@ using System.Net.Mail;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Audit;
-using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Core.View;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
@@ -12,49 +13,44 @@ namespace MailFromConsole.Web.Features.Identities;
 
 public sealed class IdentityService(
     ISesClient ses,
-    IdentityDirectory directory,
-    IMailFromStatusCache statusCache,
+    AccountView view,
+    AccountViewSweeper sweeper,
     IRoleGuard guard,
     IAuditTrail audit,
     ILogger<IdentityService> logger) : IIdentityService
 {
     private readonly ChangeGate gate = new(guard, audit, logger);
 
-    public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default) =>
-        ServiceEdge.RunAsync(logger, "List identities", async () =>
-        {
-            var names = await directory.NamesAsync(region, type, cancellationToken);
-            IEnumerable<string> matching = names;
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var search = query.Search.Trim();
-                matching = matching.Where(n => n.Contains(search, StringComparison.OrdinalIgnoreCase));
-            }
-            var sorted = query.Descending
-                ? matching.OrderByDescending(n => n, StringComparer.OrdinalIgnoreCase)
-                : matching.OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
-            var all = sorted.ToList();
-            var pageSize = Math.Clamp(query.PageSize, 1, 100);
-            var visible = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToList();
-            var rows = await RowsAsync(region, type, visible, cancellationToken);
-            return new IdentityListPage(rows, all.Count);
-        });
-
-    public async Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
+    // Pages read the account view: listing, searching and paging 10,000 identities costs no SES call.
+    public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
     {
-        var type = identity.Contains('@') ? IdentityType.EmailAddress : IdentityType.Domain;
-        var read = await ServiceEdge.RunAsync(logger, "Read identity", async () =>
+        ArgumentNullException.ThrowIfNull(query);
+        IEnumerable<IdentityState> matching = view.Identities(region).Where(s => s.Type == type);
+        if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // SES leaves unknown identities out of the answer: a selection kept across a region switch may not exist here.
-            var verification = await ses.GetIdentityVerificationAttributesAsync(region, [identity], cancellationToken);
-            if (!verification.TryGetValue(identity, out var v)) return null;
-            var mailFrom = await statusCache.GetAsync(region, [identity], cancellationToken);
-            return new IdentityRow(identity, type, v.VerificationStatus, v.VerificationToken, mailFrom.GetValueOrDefault(identity));
-        });
-        if (!read.Succeeded) return ServiceResult<IdentityRow>.Fail(read.Error!, read.ErrorCode);
-        return read.Value is { } row
-            ? ServiceResult<IdentityRow>.Ok(row)
-            : ServiceResult<IdentityRow>.Fail($"{AwsErrorText.Readable(identity)} is not an identity in {region}. Identities are per region: verify it in {region} to use it there.", "NotFound");
+            var search = query.Search.Trim();
+            matching = matching.Where(s => s.Identity.Contains(search, StringComparison.OrdinalIgnoreCase));
+        }
+        var all = (query.Descending
+            ? matching.OrderByDescending(s => s.Identity, StringComparer.OrdinalIgnoreCase)
+            : matching.OrderBy(s => s.Identity, StringComparer.OrdinalIgnoreCase)).ToList();
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var rows = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(Row).ToList();
+        // Nothing read yet and SES failing: the error is the answer. With rows, they stay and the error is a warning.
+        var error = sweeper.LastError(region);
+        return Task.FromResult(all.Count == 0 && error is not null
+            ? ServiceResult<IdentityListPage>.Fail(error, "ViewNotRead")
+            : ServiceResult<IdentityListPage>.Ok(new IdentityListPage(rows, all.Count, error)));
+    }
+
+    public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
+    {
+        // The view holds only identities SES listed: a selection kept across a region switch may not exist here.
+        if (view.Find(region, identity) is { } state) return Task.FromResult(ServiceResult<IdentityRow>.Ok(Row(state)));
+        var message = view.Progress(region).ListingComplete
+            ? $"{AwsErrorText.Readable(identity)} is not an identity in {region}. Identities are per region: verify it in {region} to use it there."
+            : $"{AwsErrorText.Readable(identity)} is not among the identities of {region} read so far; the console is still reading them.";
+        return Task.FromResult(ServiceResult<IdentityRow>.Fail(message, "NotFound"));
     }
 
     public string? CheckNewIdentity(IdentityType type, string? identity)
@@ -98,13 +94,14 @@ public sealed class IdentityService(
         string? before = null;
         var result = await ServiceEdge.RunAsync(logger, "Remove identity", async () =>
         {
-            var verification = await ses.GetIdentityVerificationAttributesAsync(region, [identity], cancellationToken);
-            var mailFrom = await statusCache.GetAsync(region, [identity], cancellationToken);
-            var status = verification.TryGetValue(identity, out var v) ? v.VerificationStatus.ToString() : "not an identity";
-            before = $"{status}; MAIL FROM {AuditText.MailFrom(mailFrom.GetValueOrDefault(identity))}";
-            await ses.DeleteIdentityAsync(region, identity, cancellationToken);
-            directory.Removed(region, identity);
-            statusCache.Invalidate(region, identity);
+            var known = view.Find(region, identity);
+            var status = known?.Verification?.ToString() ?? "not an identity";
+            before = $"{status}; MAIL FROM {AuditText.MailFrom(known?.MailFrom)}";
+            using (view.ConsoleChanging(region, identity))
+            {
+                await ses.DeleteIdentityAsync(region, identity, cancellationToken);
+                await view.RemovedByConsoleAsync(region, identity, cancellationToken);
+            }
             return true;
         });
         await gate.RecordAsync(attempt with { Before = before }, result);
@@ -118,6 +115,7 @@ public sealed class IdentityService(
     {
         var result = await ServiceEdge.RunAsync(logger, "Verify identity", async () =>
         {
+            using var changing = view.ConsoleChanging(region, identity);
             VerificationStarted started;
             if (type == IdentityType.EmailAddress)
             {
@@ -129,7 +127,8 @@ public sealed class IdentityService(
                 var token = await ses.VerifyDomainIdentityAsync(region, identity, cancellationToken);
                 started = new VerificationStarted(identity, type, $"_amazonses.{identity.TrimEnd('.').ToLowerInvariant()}", token);
             }
-            directory.Added(region, type, identity);
+            // Shown at once as Pending; the sweeper reads it first to confirm.
+            await view.ChangedByConsoleAsync(region, identity, s => s with { Verification = VerificationStatus.Pending, VerificationToken = started.VerificationToken ?? s.VerificationToken }, cancellationToken);
             return started;
         });
         var after = result.Value switch
@@ -142,16 +141,6 @@ public sealed class IdentityService(
         return result;
     }
 
-    private async Task<IReadOnlyList<IdentityRow>> RowsAsync(string region, IdentityType type, IReadOnlyList<string> identities, CancellationToken cancellationToken)
-    {
-        if (identities.Count == 0) return [];
-        var verification = await ses.GetIdentityVerificationAttributesAsync(region, identities, cancellationToken);
-        var mailFrom = await statusCache.GetAsync(region, identities, cancellationToken);
-        return identities.Select(name =>
-        {
-            verification.TryGetValue(name, out var v);
-            mailFrom.TryGetValue(name, out var m);
-            return new IdentityRow(name, type, v?.VerificationStatus ?? VerificationStatus.NotStarted, v?.VerificationToken, m);
-        }).ToList();
-    }
+    private static IdentityRow Row(IdentityState state) =>
+        new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null };
 }

@@ -5,6 +5,7 @@ using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
@@ -17,6 +18,7 @@ namespace MailFromConsole.Web.Features.MailFrom;
 public sealed class MailFromService(
     ISesClient ses,
     IMailFromStatusCache statusCache,
+    AccountView view,
     IMailFromDnsDiagnostics diagnostics,
     IOptions<ConsoleTimingOptions> timing,
     IRoleGuard guard,
@@ -80,7 +82,7 @@ public sealed class MailFromService(
     {
         var attempt = new AuditChange(AuditActions.DisableMailFromDomain, region, identity) { After = AuditText.NotSet };
         if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        return await ChangeAsync(attempt, "Disable MAIL FROM domain", region, identity,
+        return await ChangeAsync(attempt, "Disable MAIL FROM domain", region, identity, NotSet,
             () => ses.SetIdentityMailFromDomainAsync(region, identity, null, null, cancellationToken), cancellationToken);
     }
 
@@ -121,18 +123,27 @@ public sealed class MailFromService(
         var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
         if (!validation.IsValid) return ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain");
         return await ChangeAsync(attempt with { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) }, "Set MAIL FROM domain", region, identity,
+            new IdentityMailFromDomainAttributes(validation.NormalizedDomain, CustomMailFromStatus.Pending, behavior),
             () => ses.SetIdentityMailFromDomainAsync(region, identity, validation.NormalizedDomain, behavior, cancellationToken), cancellationToken);
     }
 
-    /// <summary>Makes one SES change and records it: the setting as the console knew it before, and as SES reports it after.</summary>
-    private async Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string what, string region, string identity, Func<Task> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes one SES change and records it: the setting as the console knew it before, and as SES reports it after.
+    /// The account view shows <paramref name="expected"/> at once (every open page), then SES's answer confirms it.
+    /// </summary>
+    private async Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string what, string region, string identity,
+        IdentityMailFromDomainAttributes expected, Func<Task> change, CancellationToken cancellationToken)
     {
         string? before = null;
         var result = await ServiceEdge.RunAsync(logger, what, async () =>
         {
             var known = await statusCache.GetAsync(region, [identity], cancellationToken);
             before = AuditText.MailFrom(known.GetValueOrDefault(identity));
-            await change();
+            using (view.ConsoleChanging(region, identity))
+            {
+                await change();
+                await view.ChangedByConsoleAsync(region, identity, s => s with { MailFrom = expected }, cancellationToken);
+            }
             return await ReadBackAsync(region, identity, cancellationToken);
         });
         var after = result.Value is { } details ? AuditText.MailFrom(details.Attributes) : attempt.After;

@@ -4,6 +4,7 @@ using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Spf;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
@@ -15,6 +16,7 @@ namespace MailFromConsole.Web.Features.Publish;
 
 public sealed class PublishService(
     IRoute53Client route53,
+    AccountView view,
     TimeProvider time,
     IOptions<ConsoleTimingOptions> timing,
     IRoleGuard guard,
@@ -65,6 +67,9 @@ public sealed class PublishService(
         {
             var comment = $"MailFromConsole: records for {preview.Target.Name}";
             var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
+            // The identity's SES status and DNS are read first now: its pages turn Success as soon as SES says so.
+            if (preview.Target is PublishTarget.MailFrom { Identity: { } identity, Region: var region })
+                await view.ChangedByConsoleAsync(region, identity, s => s, cancellationToken);
             return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({StatusText(change.Status)})."));
         }
         catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")

@@ -3,22 +3,20 @@ using MailFromConsole.Core.Ses;
 namespace MailFromConsole.Web.Features.Status;
 
 /// <summary>
-/// MAIL FROM attributes per region, shared by every page and user (a singleton), so SES's 1 request/second limit for
-/// GetIdentityMailFromDomainAttributes is spent once however many tabs are open. Reads go out in batches of ≤100.
+/// MAIL FROM attributes per region as the pages read them: from the account view, kept fresh by its one sweeper, so
+/// SES's 1 request/second limit is spent once however many tabs are open.
 /// </summary>
 public interface IMailFromStatusCache
 {
-    /// <summary>Cached attributes, fetching the missing or stale ones. Identities SES knows nothing about are absent.</summary>
+    /// <summary>The view's attributes (no SES call). Identities the view does not hold are absent.</summary>
     Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
     /// <summary>Reads one identity from SES now (after a change) and tells the watchers.</summary>
     Task<IdentityMailFromDomainAttributes?> RefreshAsync(string region, string identity, CancellationToken cancellationToken = default);
 
-    void Invalidate(string region, string identity);
-
-    /// <summary>Polls the identity with every other watched one until the returned handle is disposed.</summary>
+    /// <summary>Tells each change of the identity in the view (read first while watched) until the returned handle is disposed.</summary>
     IDisposable Watch(string region, string identity, Action<IdentityMailFromDomainAttributes?> onUpdate);
 
-    /// <summary>Message of the last failed poll for the region (null after a good one), for the status page.</summary>
+    /// <summary>Message of the sweep's last failed read of SES for the region (null after a good one), for the status page.</summary>
     string? LastPollError(string region);
 }

@@ -14,6 +14,9 @@ public sealed class AccountView : IDisposable
     private sealed class RegionData
     {
         public readonly Dictionary<string, IdentityState> Identities = new(StringComparer.Ordinal);
+
+        /// <summary>Identities the console is changing right now (SES asked, view not yet written): reads leave them alone.</summary>
+        public readonly Dictionary<string, int> Changing = new(StringComparer.Ordinal);
         public LoadProgress Progress = LoadProgress.NotStarted;
         public HashSet<string>? ListedThisRound;
         public DateTimeOffset ListingStartedAt;
@@ -98,12 +101,12 @@ public sealed class AccountView : IDisposable
                 var state = new IdentityState(name, IdentityState.TypeOf(name));
                 data.Identities[name] = state;
                 added.Add(state);
-                if (data.Known) history.Add(new HistoryEntry(region, name, now, HistoryKind.Outside, "Identity added outside the console", IsDrift: false));
+                if (data.Known && !data.Changing.ContainsKey(name)) history.Add(new HistoryEntry(region, name, now, HistoryKind.Outside, "Identity added outside the console", IsDrift: false));
             }
             if (lastPage)
             {
                 // An identity the console added while this round was listing may be missing from earlier pages: keep it.
-                foreach (var gone in data.Identities.Values.Where(s => !data.ListedThisRound.Contains(s.Identity) && !(s.ChangedAt >= data.ListingStartedAt)).ToList())
+                foreach (var gone in data.Identities.Values.Where(s => !data.ListedThisRound.Contains(s.Identity) && !(s.ChangedAt >= data.ListingStartedAt) && !data.Changing.ContainsKey(s.Identity)).ToList())
                 {
                     data.Identities.Remove(gone.Identity);
                     removed.Add(gone.Identity);
@@ -140,7 +143,7 @@ public sealed class AccountView : IDisposable
         {
             foreach (var name in asked)
             {
-                if (!data.Identities.TryGetValue(name, out var before) || before.ChangedAt > askedAt) continue;
+                if (!data.Identities.TryGetValue(name, out var before) || before.ChangedAt > askedAt || data.Changing.ContainsKey(name)) continue;
                 var found = answer.GetValueOrDefault(name);
                 if (found is null && part == ViewPart.Verification)
                 {
@@ -161,6 +164,24 @@ public sealed class AccountView : IDisposable
         if (history.Count > 0) await store.AppendHistoryAsync(history, cancellationToken);
         Raise(new ViewChange(region, [.. changed, .. removed]), remote: changed.Count + removed.Count > 0);
         return history;
+    }
+
+    /// <summary>
+    /// The console is about to change an identity in SES: until the handle is disposed, the sweeper's answers for it
+    /// are left out, so SES's new value read before the view knows it is not mistaken for a change made elsewhere.
+    /// </summary>
+    public IDisposable ConsoleChanging(string region, string identity)
+    {
+        var data = Region(region);
+        lock (data) data.Changing[identity] = data.Changing.GetValueOrDefault(identity) + 1;
+        return new ChangeDone(() =>
+        {
+            lock (data)
+            {
+                if (data.Changing.TryGetValue(identity, out var count) && count > 1) data.Changing[identity] = count - 1;
+                else data.Changing.Remove(identity);
+            }
+        });
     }
 
     /// <summary>The console changed an identity (set, disable, verify, publish): the view shows it at once and reads SES again first.</summary>
@@ -231,6 +252,16 @@ public sealed class AccountView : IDisposable
         {
             // A handler of a notification has no caller to report to; the next round of the sweeper repairs the view.
             logger.LogWarning(ex, "Reading {Count} identities of {Region} changed by another instance failed", change.Identities.Count, change.Region);
+        }
+    }
+
+    private sealed class ChangeDone(Action done) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) done();
         }
     }
 

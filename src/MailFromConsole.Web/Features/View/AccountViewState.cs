@@ -76,7 +76,7 @@ public sealed class AccountViewState(AccountView view, WatchedIdentities watched
     {
         public string Region => region;
         public Func<Task> OnChange => onChange;
-        public bool Matters(IReadOnlyCollection<string> changed) => changed.Count == 0 || matters(changed);
+        public bool Matters(IReadOnlyCollection<string> changed) => matters(changed);
         public void Dispose() => owner.Remove(this);
     }
 

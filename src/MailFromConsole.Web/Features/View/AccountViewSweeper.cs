@@ -3,7 +3,8 @@ using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
-using MailFromConsole.Web.Services;
+using MailFromConsole.Web.Infrastructure.Errors;
+using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.View;

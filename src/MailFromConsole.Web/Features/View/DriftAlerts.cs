@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using MailFromConsole.Core.View;
-using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Features.Audit;
 
 namespace MailFromConsole.Web.Features.View;
 

@@ -1,6 +1,6 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
-using MailFromConsole.Web.Services;
+using MailFromConsole.Web.Features.Status;
 
 namespace MailFromConsole.Web.Features.View;
 
@@ -25,11 +25,6 @@ public sealed class ViewStatusCache(AccountView view, AccountViewSweeper sweeper
         var answer = await ses.GetIdentityMailFromDomainAttributesAsync(region, [identity], cancellationToken);
         await view.ReadAsync(region, ViewPart.MailFrom, askedAt, [identity], answer, (s, m, at) => s with { MailFrom = m, MailFromReadAt = at }, cancellationToken);
         return answer.GetValueOrDefault(identity);
-    }
-
-    public void Invalidate(string region, string identity)
-    {
-        // The view is changed by the service that removed the identity (write-through); nothing is cached apart from it.
     }
 
     public IDisposable Watch(string region, string identity, Action<IdentityMailFromDomainAttributes?> onUpdate)

@@ -6,6 +6,7 @@ using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -39,11 +40,9 @@ public static class ApplicationServices
         services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
         services.AddSingleton(TimeProvider.System);
 
-        // Shared by every circuit: one list cache and one status poller per account (keyed by region inside).
-        services.AddSingleton<IdentityDirectory>();
-        services.AddSingleton<MailFromStatusPoller>();
-        services.AddSingleton<IMailFromStatusCache>(sp => sp.GetRequiredService<MailFromStatusPoller>());
-        services.AddHostedService(sp => sp.GetRequiredService<MailFromStatusPoller>());
+        // Shared by every circuit: one account view, kept fresh by one sweeper; pages read it and are told its changes.
+        services.AddAccountView(configuration);
+        services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
         services.AddScoped<RegionContext>();
         services.AddScoped<IIdentityService, IdentityService>();

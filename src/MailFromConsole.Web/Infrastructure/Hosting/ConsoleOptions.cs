@@ -12,15 +12,6 @@ public sealed class ConsoleRegionOptions
 /// <summary>Timing of the console's polling ("Console" section); small values in tests.</summary>
 public sealed class ConsoleTimingOptions
 {
-    /// <summary>How often the shared status poller asks SES for watched identities.</summary>
-    public TimeSpan StatusPollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a MAIL FROM status read for the lists stays fresh.</summary>
-    public TimeSpan StatusCacheAge { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How long the identity name list of a region stays fresh.</summary>
-    public TimeSpan IdentityListCacheAge { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>Interval between GetChange calls while waiting for INSYNC.</summary>
     public TimeSpan ChangePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 

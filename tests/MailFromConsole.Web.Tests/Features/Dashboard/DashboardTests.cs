@@ -73,7 +73,7 @@ public sealed class DashboardTests : GuidedTestContext
     public async Task AnUnreadableRegionIsReportedAndTheOthersStillCount()
     {
         MailFrom(Region, "failed.example.com", "mail.failed.example.com", CustomMailFromStatus.Failed);
-        Aws.Ses.FailNext("ListIdentities", "AccessDenied", "not allowed in this region");
+        Aws.Ses.FailNext("ListIdentities", "AccessDenied", "not allowed in this region", OtherRegion);
         var dashboard = Services.GetRequiredService<MailFromDashboardService>();
 
         var report = await dashboard.LoadAsync([OtherRegion, Region]);

@@ -1,5 +1,7 @@
 using MailFromConsole.LocalAws;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Hosting;
+using MailFromConsole.Web.Tests.Features.View;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +56,7 @@ public sealed class LocalBackendHost : IAsyncDisposable
                 ["Aws:Route53ServiceUrl"] = running.HttpEndpoint.ToString(),
                 ["Aws:AccessKeyId"] = options.AccessKeyId,
                 ["Aws:SecretAccessKey"] = options.SecretAccessKey,
+                ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),
             })
             .AddInMemoryCollection(settings ?? [])
             .Build();
@@ -66,6 +69,10 @@ public sealed class LocalBackendHost : IAsyncDisposable
         services?.Invoke(collection);
         return new LocalBackendHost(dataFolder, running, collection.BuildServiceProvider());
     }
+
+    /// <summary>Runs the console's sweeper over the region once, as the app does in the background.</summary>
+    public Task SweepAsync(string region) =>
+        SweepToTheEnd.RunAsync(Services.GetRequiredService<AccountViewSweeper>(), Services.GetRequiredService<AccountView>(), region, withDns: false);
 
     public async ValueTask DisposeAsync()
     {

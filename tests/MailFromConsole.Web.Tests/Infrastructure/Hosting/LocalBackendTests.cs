@@ -76,6 +76,8 @@ public sealed class LocalBackendTests : IAsyncLifetime
     [Fact]
     public async Task TheDomainsListShowsTheSeededIdentitiesWithTheirStatus()
     {
+        await host.SweepAsync(LocalAwsSeeds.Region);
+
         var page = (await Get<IIdentityService>().ListAsync(LocalAwsSeeds.Region, IdentityType.Domain, new IdentityQuery(null, false, 0, 25))).Value!;
 
         Assert.Contains(page.Rows, r => r is { Identity: LocalAwsSeeds.ExampleDomain, Status: VerificationStatus.Success });
