@@ -2,6 +2,7 @@ using System.Reflection;
 using MailFromConsole.Aws.Route53;
 using MailFromConsole.Aws.Ses;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Testing;
 
 namespace MailFromConsole.Aws.Tests.Models;
 
