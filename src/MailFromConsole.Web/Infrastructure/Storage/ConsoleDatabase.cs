@@ -74,7 +74,25 @@ public sealed class ConsoleDatabase : IDbContextFactory<ConsoleDbContext>
                     $"it holds migration(s) {string.Join(", ", unknown)} that this version does not know. Run the newer version, " +
                     "or restore the database from a backup taken before the upgrade.");
             }
-            await context.Database.MigrateAsync(cancellationToken);
+            if (Storage.IsPostgres)
+            {
+                // EF's migration lock is taken per migration: two instances that both found a migration missing would
+                // both apply it. One session-level advisory lock around the whole run lets the second see it applied.
+                await context.Database.OpenConnectionAsync(cancellationToken);
+                await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLockKeys.For("migrations")})", cancellationToken);
+                try
+                {
+                    await context.Database.MigrateAsync(cancellationToken);
+                }
+                finally
+                {
+                    await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryLockKeys.For("migrations")})", CancellationToken.None);
+                }
+            }
+            else
+            {
+                await context.Database.MigrateAsync(cancellationToken);
+            }
             _ready = true;
         }
         finally
