@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using MailFromConsole.Web.Infrastructure.Errors;
 using MailFromConsole.Web.Infrastructure.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.View;
@@ -163,9 +165,16 @@ public sealed class AccountViewSweeper(
             errors.TryRemove((region, what), out _);
             return done;
         }
-        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or DbException or DbUpdateException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            errors[(region, what)] = ex is AwsServiceException aws ? AwsErrorText.Describe(aws) : $"Could not reach the AWS endpoint ({ex.Message}).";
+            // The view in memory keeps what SES said; the database catches up with the next save of those identities.
+            errors[(region, what)] = ex switch
+            {
+                AwsServiceException aws => AwsErrorText.Describe(aws),
+                DbException or DbUpdateException => $"Saving what SES said failed ({ex.GetBaseException().Message}).",
+                _ => $"Could not reach the AWS endpoint ({ex.Message}).",
+            };
             logger.LogWarning(ex, "{What} in {Region} failed", what, region);
             return false;
         }

@@ -4,9 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MailFromConsole.Web.Features.View.Storage;
 
-/// <summary>The account view in the console's database: one short context per batch, so SQLite's one writer is never held long.</summary>
+/// <summary>
+/// The account view in the console's database: one short context per batch, so SQLite's one writer is never held long.
+/// Saves of this process go one at a time: the sweep's loops write the same new rows, and a read-then-insert of two
+/// of them at once would insert a row twice.
+/// </summary>
 internal sealed class EfAccountViewStore(IDbContextFactory<ConsoleDbContext> factory) : IAccountViewStore
 {
+    private readonly SemaphoreSlim writes = new(1, 1);
+
     public async Task<IReadOnlyList<RegionIdentity>> LoadAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -25,6 +31,19 @@ internal sealed class EfAccountViewStore(IDbContextFactory<ConsoleDbContext> fac
     public async Task SaveAsync(string region, IReadOnlyCollection<IdentityState> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
     {
         if (changed.Count == 0 && removed.Count == 0) return;
+        await writes.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveOneAtATimeAsync(region, changed, removed, cancellationToken);
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    private async Task SaveOneAtATimeAsync(string region, IReadOnlyCollection<IdentityState> changed, IReadOnlyCollection<string> removed, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var names = changed.Select(c => c.Identity).ToList();
         var existing = await db.Set<ViewIdentityRecord>().Where(r => r.Region == region && names.Contains(r.Identity)).ToDictionaryAsync(r => r.Identity, StringComparer.Ordinal, cancellationToken);
