@@ -3,15 +3,15 @@ using MailFromConsole.Web.Tests.Auth;
 
 namespace MailFromConsole.Web.Tests.Storage;
 
-/// <summary>SQLite files in a temp folder of the test class.</summary>
+/// <summary>SQLite files (the default provider) in data folders under a temp folder of the test class.</summary>
 public sealed class SqliteStorageFixture : StorageFixture
 {
     private readonly TempFolder _folder = new();
 
     public override StorageProvider Provider => StorageProvider.Sqlite;
 
-    public override Task<StorageOptions> NewDatabaseAsync() =>
-        Task.FromResult(StorageOptions.ForSqliteFile(Path.Combine(_folder.Path, Guid.NewGuid().ToString("N"), StorageOptions.SqliteFileName)));
+    public override Task<Dictionary<string, string?>> NewDatabaseSettingsAsync() =>
+        Task.FromResult(new Dictionary<string, string?> { ["Auth:DataFolder"] = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N")) });
 
     public override Task DisposeAsync()
     {
