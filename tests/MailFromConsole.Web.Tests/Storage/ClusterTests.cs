@@ -48,7 +48,7 @@ public abstract class ClusterTests<TFixture>(TFixture fixture) : IClassFixture<T
     {
         await using var instance = await ClusterInstance.StartAsync(await fixture.NewDatabaseSettingsAsync());
 
-        var leadership = await instance.Lease.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var leadership = await instance.Lease.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(instance.Lease.IsLeader);
         Assert.False(leadership.IsCancellationRequested);
@@ -89,7 +89,7 @@ public sealed class PostgresClusterTests(PostgresStorageFixture fixture) : Clust
     {
         var settings = await Fixture.NewDatabaseSettingsAsync();
         var a = await ClusterInstance.StartAsync(settings);
-        var aLeads = await a.Lease.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        var aLeads = await a.Lease.WaitForLeadershipAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         await using var b = await ClusterInstance.StartAsync(settings);
         await Task.Delay(PostgresLeaderLease.RetryInterval * 2);
         Assert.False(b.Lease.IsLeader);

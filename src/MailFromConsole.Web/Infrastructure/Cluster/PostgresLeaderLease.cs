@@ -36,7 +36,8 @@ public sealed class PostgresLeaderLease(StorageOptions storage, ILogger<Postgres
         {
             try
             {
-                await using var connection = new NpgsqlConnection(storage.ConnectionString);
+                // Unpooled: closing it must end the session, and with it the lock (a pooled one would keep both).
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(storage.ConnectionString) { Pooling = false }.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 while (!await TryLockAsync(connection, key, stoppingToken))
                 {
