@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MailFromConsole.Core;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Errors;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -11,9 +12,11 @@ namespace MailFromConsole.Web.Features.Status;
 
 /// <summary>
 /// The one status cache and poller of this account: watched identities of all circuits are read together, per region,
-/// in batches of at most 100, every <see cref="ConsoleTimingOptions.StatusPollInterval"/>.
+/// in batches of at most 100, every <see cref="ConsoleTimingOptions.StatusPollInterval"/>. With several instances on one
+/// database only the leader (<see cref="ILeaderLease"/>) polls, so together they keep to SES's rate; the others read
+/// on demand when a page opens.
 /// </summary>
-public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOptions<ConsoleTimingOptions> timing, ILogger<MailFromStatusPoller> logger)
+public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOptions<ConsoleTimingOptions> timing, ILeaderLease lease, ILogger<MailFromStatusPoller> logger)
     : BackgroundService, IMailFromStatusCache
 {
     public const int BatchSize = 100;
@@ -92,19 +95,12 @@ public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOpt
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => lease.RunWhileLeaderAsync(async leading =>
     {
         using var timer = new PeriodicTimer(timing.Value.StatusPollInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await PollOnceAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host shutting down.
-        }
-    }
+        while (await timer.WaitForNextTickAsync(leading))
+            await PollOnceAsync(leading);
+    }, stoppingToken);
 
     private async Task FetchAsync(string region, IReadOnlyList<string> identities, CancellationToken cancellationToken)
     {

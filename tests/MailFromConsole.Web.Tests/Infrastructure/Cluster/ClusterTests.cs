@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using MailFromConsole.Web.Infrastructure.Cluster;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Cluster;
 
 /// <summary>Leadership and change notifications of instances that share one database, on both providers.</summary>
 public abstract class ClusterTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : StorageFixture

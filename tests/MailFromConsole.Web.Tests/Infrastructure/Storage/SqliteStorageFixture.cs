@@ -1,7 +1,6 @@
 using MailFromConsole.Web.Infrastructure.Storage;
-using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>SQLite files (the default provider) in data folders under a temp folder of the test class.</summary>
 public sealed class SqliteStorageFixture : StorageFixture

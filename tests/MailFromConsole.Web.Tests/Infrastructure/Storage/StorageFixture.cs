@@ -1,7 +1,7 @@
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>A real database server of one provider for a test class: fresh, empty databases on demand, all removed afterwards.</summary>
 public abstract class StorageFixture : IAsyncLifetime

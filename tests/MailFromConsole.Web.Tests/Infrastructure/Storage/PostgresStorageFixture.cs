@@ -2,7 +2,7 @@ using MailFromConsole.Testing;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Npgsql;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>Databases on the test PostgreSQL server (<see cref="TestPostgres"/>), one per request, dropped afterwards.</summary>
 public sealed class PostgresStorageFixture : StorageFixture

@@ -1,9 +1,10 @@
 using MailFromConsole.Web.Infrastructure.Cluster;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Cluster;
 
 /// <summary>One console instance's storage and cluster services over a database, with their hosted services running.</summary>
 public sealed class ClusterInstance : IAsyncDisposable
