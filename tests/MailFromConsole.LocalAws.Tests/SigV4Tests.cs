@@ -3,13 +3,16 @@ using System.Text;
 using MailFromConsole.LocalAws.Auth;
 using MailFromConsole.LocalAws.Tests.Support;
 using MailFromConsole.LocalAws.Wire;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MailFromConsole.LocalAws.Tests;
 
 public sealed class SigV4Tests
 {
     // The IAM ListUsers example of the AWS "Create a signed request" guide, with its published signature.
-    private static readonly SigV4Verifier DocumentationExampleVerifier = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+    private static readonly DateTimeOffset DocumentationExampleTime = new(2015, 8, 30, 12, 36, 0, TimeSpan.Zero);
+
+    private static readonly SigningService Iam = new("iam", new HashSet<string> { "iam" }, new HashSet<string> { "us-east-1" }, TimeSpan.FromMinutes(15));
 
     private static readonly Dictionary<string, string> DocumentationExampleHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -24,20 +27,40 @@ public sealed class SigV4Tests
     private static SignedRequest DocumentationExampleRequest(string query) =>
         new("GET", "/", query, name => DocumentationExampleHeaders.GetValueOrDefault(name), []);
 
+    /// <summary>A verifier knowing the example's key, its clock at <paramref name="now"/>.</summary>
+    private static SigV4Verifier DocumentationExampleVerifier(DateTimeOffset now)
+    {
+        var time = new FakeTimeProvider(now);
+        var accounts = new LocalAccounts(new LocalAwsOptions { AccessKeyId = "AKIDEXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" });
+        return new SigV4Verifier(accounts, new TemporaryCredentialStore(time), time);
+    }
+
     [Fact]
     public void AcceptsTheSignatureOfTheAwsDocumentationExample()
     {
-        var scope = DocumentationExampleVerifier.Verify(DocumentationExampleRequest("Action=ListUsers&Version=2010-05-08"));
+        var scope = DocumentationExampleVerifier(DocumentationExampleTime).Verify(DocumentationExampleRequest("Action=ListUsers&Version=2010-05-08"), Iam);
 
-        Assert.Equal(new SignedScope("AKIDEXAMPLE", "us-east-1", "iam"), scope);
+        Assert.Equal(("AKIDEXAMPLE", "us-east-1", "iam"), (scope.AccessKeyId, scope.Region, scope.Service));
+        Assert.Equal(LocalAwsOptions.DefaultAccountId, scope.Caller.AccountId);
     }
 
     [Fact]
     public void RejectsTheDocumentationExampleWhenTheQueryIsChanged()
     {
-        var error = Assert.Throws<AwsError>(() => DocumentationExampleVerifier.Verify(DocumentationExampleRequest("Action=DeleteUser&Version=2010-05-08")));
+        var error = Assert.Throws<AwsError>(() =>
+            DocumentationExampleVerifier(DocumentationExampleTime).Verify(DocumentationExampleRequest("Action=DeleteUser&Version=2010-05-08"), Iam));
 
         Assert.Equal("SignatureDoesNotMatch", error.Code);
+    }
+
+    [Fact]
+    public void RejectsTheDocumentationExampleSixteenMinutesLaterAsExpired()
+    {
+        var error = Assert.Throws<AwsError>(() =>
+            DocumentationExampleVerifier(DocumentationExampleTime.AddMinutes(16)).Verify(DocumentationExampleRequest("Action=ListUsers&Version=2010-05-08"), Iam));
+
+        Assert.Equal("SignatureDoesNotMatch", error.Code);
+        Assert.Equal("Signature expired: 20150830T123600Z is now earlier than 20150830T123700Z (20150830T125200Z - 15 min.)", error.Message);
     }
 
     [Fact]
