@@ -10,16 +10,19 @@ internal static class RealClient
 
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Task<Result> AwsAsync(Uri endpoint, params string[] arguments)
+    public static Task<Result> AwsAsync(Uri endpoint, params string[] arguments) => AwsAsAsync(endpoint, Signing.Default, arguments);
+
+    /// <summary>The aws CLI with the key (and session token) of <paramref name="signing"/> in its environment.</summary>
+    public static Task<Result> AwsAsAsync(Uri endpoint, Signing signing, params string[] arguments)
     {
         Require(AwsCli, "awscli");
-        return RunAsync(AwsCli, ["--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json", .. arguments]);
+        return RunAsync(AwsCli, ["--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json", .. arguments], signing);
     }
 
     public static Task<Result> PythonAsync(string script, params string[] arguments)
     {
         Require(Python, "python3-boto3");
-        return RunAsync(Python, ["-c", script, .. arguments]);
+        return RunAsync(Python, ["-c", script, .. arguments], Signing.Default);
     }
 
     private static void Require(string path, string package)
@@ -30,7 +33,7 @@ internal static class RealClient
         }
     }
 
-    private static async Task<Result> RunAsync(string program, IEnumerable<string> arguments)
+    private static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, Signing signing)
     {
         var home = Path.Combine(Path.GetTempPath(), "localaws-home-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(home);
@@ -54,9 +57,14 @@ internal static class RealClient
             }
 
             start.Environment["HOME"] = home;
-            start.Environment["AWS_ACCESS_KEY_ID"] = "test";
-            start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
-            start.Environment["AWS_DEFAULT_REGION"] = "us-east-1";
+            start.Environment["AWS_ACCESS_KEY_ID"] = signing.AccessKey;
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = signing.Secret;
+            if (signing.SessionToken is not null)
+            {
+                start.Environment["AWS_SESSION_TOKEN"] = signing.SessionToken;
+            }
+
+            start.Environment["AWS_DEFAULT_REGION"] = signing.Region;
             start.Environment["AWS_PAGER"] = "";
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
             start.Environment["AWS_MAX_ATTEMPTS"] = "1";
