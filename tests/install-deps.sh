@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the console and its tests need on a fresh Debian machine. Idempotent: installs only what is missing.
 set -euo pipefail
-packages=(chromium dnsutils awscli python3-boto3 python3-botocore sqlite3)
+packages=(chromium dnsutils awscli python3-boto3 python3-botocore sqlite3 postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,12 @@ bash tests/install-deps.sh || { echo "Installing test dependencies failed"; exit
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build MailFromConsole.sln -c Debug -nologo -clp:ErrorsOnly -p:UseSharedCompilation=false || { echo "Build failed"; exit 1; }
 
+# A real PostgreSQL for the storage and multi-instance tests, stopped however the run ends.
+postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/mfc-postgres-run.XXXXXX")
+trap 'bash "$root/tests/postgres.sh" stop "$postgres_dir"' EXIT
+postgres_env=$(bash tests/postgres.sh start "$postgres_dir") || { echo "Starting PostgreSQL failed"; exit 1; }
+eval "$postgres_env"
+
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 status=0

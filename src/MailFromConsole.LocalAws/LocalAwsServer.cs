@@ -135,7 +135,8 @@ public sealed class LocalAwsServer : IAsyncDisposable
 
         Uri? endpoint = null;
         var faults = new FaultInjector(options.Faults);
-        var ses = new SesApi(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
+        var sesIdentities = new SesIdentities(identities, mailbox, time, () => endpoint ?? throw new InvalidOperationException("The local AWS server has not started."));
+        var ses = new SesApi(sesIdentities, mailbox, time);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddRouting();

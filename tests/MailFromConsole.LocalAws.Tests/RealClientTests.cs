@@ -33,7 +33,28 @@ public sealed class RealClientTests
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("(InvalidParameterValue)", result.Stderr);
-        Assert.Contains("Provided MAIL-FROM domain mail.example.org is not subdomain of the domain of the identity example.com.", result.Stderr);
+        Assert.Contains("Provided MAIL-FROM domain <mail.example.org> is not subdomain of the domain of the identity <example.com>.", result.Stderr);
+    }
+
+    [Fact]
+    public async Task AwsCliSetsUpEasyDkimAndReadsItsTokensBack()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+
+        var verify = await RealClient.AwsAsync(aws.Endpoint, "ses", "verify-domain-dkim", "--domain", "example.com");
+        var disable = await RealClient.AwsAsync(aws.Endpoint, "ses", "set-identity-dkim-enabled", "--identity", "example.com", "--no-dkim-enabled");
+        var get = await RealClient.AwsAsync(aws.Endpoint, "ses", "get-identity-dkim-attributes", "--identities", "example.com", "example.net");
+
+        Assert.True(verify.ExitCode == 0, verify.Stderr);
+        Assert.True(disable.ExitCode == 0, disable.Stderr);
+        Assert.True(get.ExitCode == 0, get.Stderr);
+        var tokens = JsonDocument.Parse(verify.Stdout).RootElement.GetProperty("DkimTokens").EnumerateArray().Select(t => t.GetString()).ToList();
+        var attributes = JsonDocument.Parse(get.Stdout).RootElement.GetProperty("DkimAttributes");
+        Assert.Equal(3, tokens.Count);
+        Assert.Equal(tokens, attributes.GetProperty("example.com").GetProperty("DkimTokens").EnumerateArray().Select(t => t.GetString()));
+        Assert.False(attributes.GetProperty("example.com").GetProperty("DkimEnabled").GetBoolean());
+        Assert.Equal("Pending", attributes.GetProperty("example.com").GetProperty("DkimVerificationStatus").GetString());
+        Assert.Equal("NotStarted", attributes.GetProperty("example.net").GetProperty("DkimVerificationStatus").GetString());
     }
 
     [Fact]

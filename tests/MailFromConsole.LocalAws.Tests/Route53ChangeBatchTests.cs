@@ -39,7 +39,7 @@ public sealed class Route53ChangeBatchTests
             Change("CREATE", "mail.two-mx.test", "MX", 300, "10 feedback-smtp.us-east-1.amazonses.com")));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["Tried to create resource record set [name='mail.two-mx.test.', type='MX'] but it already exists"], answer.ErrorMessages);
+        Assert.Equal("[Tried to create resource record set [name='mail.two-mx.test.', type='MX'] but it already exists]", answer.ErrorMessage);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class Route53ChangeBatchTests
                 "\"v=spf1 include:_spf.mailprovider.test include:amazonses.com ~all\"")));
 
         partial.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["Tried to delete resource record set [name='mail.spf-conflict.test.', type='TXT'] but the values provided do not match the current values"], partial.ErrorMessages);
+        Assert.Equal("[Tried to delete resource record set [name='mail.spf-conflict.test.', type='TXT'] but the values provided do not match the current values]", partial.ErrorMessage);
         exact.ShouldSucceed();
     }
 
@@ -70,7 +70,7 @@ public sealed class Route53ChangeBatchTests
             Change("DELETE", "mail.example.com", "TXT", 300, Spf)));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["Tried to delete resource record set [name='mail.example.com.', type='TXT'] but it was not found"], answer.ErrorMessages);
+        Assert.Equal("[Tried to delete resource record set [name='mail.example.com.', type='TXT'] but it was not found]", answer.ErrorMessage);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class Route53ChangeBatchTests
             Change("CREATE", "mail.notexample.com", "TXT", 300, Spf)));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["RRSet with DNS name mail.notexample.com. is not permitted in zone example.com."], answer.ErrorMessages);
+        Assert.Equal("[RRSet with DNS name mail.notexample.com. is not permitted in zone example.com.]", answer.ErrorMessage);
     }
 
     [Fact]
@@ -100,9 +100,9 @@ public sealed class Route53ChangeBatchTests
             Change("CREATE", "_amazonses.example.com", "CNAME", 300, "elsewhere.example.net")));
 
         mx.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["RRSet of type MX with DNS name mail.example.com. is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone example.com."], mx.ErrorMessages);
+        Assert.Equal("[RRSet of type MX with DNS name mail.example.com. is not permitted because a conflicting RRSet of type CNAME with the same DNS name already exists in zone example.com.]", mx.ErrorMessage);
         cname.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(["RRSet of type CNAME with DNS name _amazonses.example.com. is not permitted as it conflicts with other records with the same DNS name in zone example.com."], cname.ErrorMessages);
+        Assert.Equal("[RRSet of type CNAME with DNS name _amazonses.example.com. is not permitted as it conflicts with other records with the same DNS name in zone example.com.]", cname.ErrorMessage);
     }
 
     [Theory]
@@ -117,7 +117,38 @@ public sealed class Route53ChangeBatchTests
             Change("CREATE", "mail.example.com", "TXT", 300, value)));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Contains(problem, Assert.Single(answer.ErrorMessages));
+        Assert.Contains(problem, answer.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("\"\\989\"", "\\989")]
+    [InlineData("\"\\400\"", "\\400")]
+    [InlineData("\"a\\12\"", "\\12")]
+    public async Task RefusesATxtEscapeThatIsNotThreeOctalDigits(string value, string escape)
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        var zone = await ZoneIdAsync(aws, "example.com.");
+
+        var answer = await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zone}/rrset/", Batch(
+            Change("CREATE", "mail.example.com", "TXT", 300, value)));
+
+        answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
+        Assert.Equal($"[Invalid Resource Record: 'FATAL problem: InvalidEscapeSequence ({escape} is not an octal escape from \\000 to \\377) encountered with '{value}'']",
+            answer.ErrorMessage);
+        Assert.Empty(aws.Server.ZoneData.RecordsAt("example.com.", "mail.example.com."));
+    }
+
+    [Fact]
+    public async Task ReadsAnOctalTxtEscapeAsTheCharacterItNames()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        var zone = await ZoneIdAsync(aws, "example.com.");
+
+        var answer = await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zone}/rrset/", Batch(
+            Change("CREATE", "mail.example.com", "TXT", 300, "\"v=spf1 \\176all\"")));
+
+        answer.ShouldSucceed();
+        Assert.Equal("v=spf1 ~all", Assert.Single(aws.Server.ZoneData.RecordsAt("example.com.", "mail.example.com.")).Value);
     }
 
     [Fact]
@@ -133,7 +164,7 @@ public sealed class Route53ChangeBatchTests
             Change("CREATE", "long.example.com", "TXT", 300, split)));
 
         tooLong.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Contains("TXTRDATATooLong", Assert.Single(tooLong.ErrorMessages));
+        Assert.Contains("TXTRDATATooLong", tooLong.ErrorMessage);
         ok.ShouldSucceed();
         var record = Assert.Single(aws.Server.ZoneData.RecordsAt("example.com.", "long.example.com."));
         Assert.Equal(new string('a', 255) + new string('b', 100), record.Value);
@@ -151,7 +182,8 @@ public sealed class Route53ChangeBatchTests
             Change("DELETE", "nothing.example.com", "TXT", 300, Spf)));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidChangeBatch");
-        Assert.Equal(2, answer.ErrorMessages.Count);
+        Assert.Equal("[RRSet with DNS name mail.example.org. is not permitted in zone example.com., " +
+                     "Tried to delete resource record set [name='nothing.example.com.', type='TXT'] but it was not found]", answer.ErrorMessage);
         Assert.Empty(aws.Server.ZoneData.RecordsAt("example.com.", "mail.example.com."));
     }
 

@@ -36,7 +36,7 @@ public sealed class SesMailFromTests
         var answer = await aws.SesAsync("SetIdentityMailFromDomain", ("Identity", identity), ("MailFromDomain", mailFrom));
 
         answer.ShouldFail(HttpStatusCode.BadRequest, "InvalidParameterValue");
-        Assert.Equal($"Provided MAIL-FROM domain {mailFrom} is not subdomain of the domain of the identity {identity}.", answer.ErrorMessage);
+        Assert.Equal($"Provided MAIL-FROM domain <{mailFrom}> is not subdomain of the domain of the identity <{identity}>.", answer.ErrorMessage);
         var get = await aws.SesAsync("GetIdentityMailFromDomainAttributes", ("Identities.member.1", identity));
         Assert.Null(get.Map("MailFromDomainAttributes")[identity].Element(AwsAnswer.Ses + "MailFromDomain"));
     }

@@ -66,6 +66,14 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
                 string.IsNullOrEmpty(behavior) ? BehaviorOnMxFailure.UseDefaultValue : AwsCall.ParseEnum<BehaviorOnMxFailure>(ServiceName, behavior));
         }, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IdentityDkimAttributes>> GetIdentityDkimAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default) =>
+        GetInBatchesAsync(region, Op.GetIdentityDkimAttributes, M.DkimAttributes, identities, value =>
+            new IdentityDkimAttributes(
+                // The model's default is true: only an explicit "false" means signing is off.
+                !string.Equals(value.ChildValue(M.DkimEnabled), "false", StringComparison.OrdinalIgnoreCase),
+                AwsCall.ParseEnum<VerificationStatus>(ServiceName, value.ChildValue(M.DkimVerificationStatus)),
+                value.Child(M.DkimTokens)?.ChildrenNamed(SesWire.Protocol.ListMember).Select(e => e.Value).ToList() ?? []), cancellationToken);
+
     public Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default) =>
         GetInBatchesAsync(region, Op.GetIdentityNotificationAttributes, M.NotificationAttributes, identities, value =>
             new IdentityNotificationAttributes(

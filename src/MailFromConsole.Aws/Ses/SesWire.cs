@@ -21,6 +21,7 @@ internal static class SesWire
         public const string DeleteIdentity = "DeleteIdentity";
         public const string SetIdentityMailFromDomain = "SetIdentityMailFromDomain";
         public const string GetIdentityMailFromDomainAttributes = "GetIdentityMailFromDomainAttributes";
+        public const string GetIdentityDkimAttributes = "GetIdentityDkimAttributes";
         public const string GetIdentityNotificationAttributes = "GetIdentityNotificationAttributes";
         public const string SetIdentityFeedbackForwardingEnabled = "SetIdentityFeedbackForwardingEnabled";
         public const string SendEmail = "SendEmail";
@@ -45,6 +46,10 @@ internal static class SesWire
         public const string VerificationToken = "VerificationToken";
         public const string MailFromDomainAttributes = "MailFromDomainAttributes";
         public const string NotificationAttributes = "NotificationAttributes";
+        public const string DkimAttributes = "DkimAttributes";
+        public const string DkimEnabled = "DkimEnabled";
+        public const string DkimVerificationStatus = "DkimVerificationStatus";
+        public const string DkimTokens = "DkimTokens";
         public const string BounceTopic = "BounceTopic";
         public const string ComplaintTopic = "ComplaintTopic";
         public const string DeliveryTopic = "DeliveryTopic";

@@ -23,6 +23,9 @@ public interface ISesClient
     /// <summary>Any number of identities; the client sends batches of at most 100.</summary>
     Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetIdentityMailFromDomainAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
+    /// <summary>Any number of identities; the client sends batches of at most 100.</summary>
+    Task<IReadOnlyDictionary<string, IdentityDkimAttributes>> GetIdentityDkimAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
     Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default);

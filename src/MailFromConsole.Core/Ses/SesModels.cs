@@ -21,6 +21,12 @@ public sealed record IdentityMailFromDomainAttributes(
     CustomMailFromStatus? MailFromDomainStatus,
     BehaviorOnMxFailure BehaviorOnMxFailure);
 
+/// <summary>GetIdentityDkimAttributes entry: Easy DKIM signing and, for domains, the three CNAME tokens and their status.</summary>
+public sealed record IdentityDkimAttributes(
+    bool DkimEnabled,
+    VerificationStatus DkimVerificationStatus,
+    IReadOnlyList<string> DkimTokens);
+
 public sealed record IdentityNotificationAttributes(
     string? BounceTopic,
     string? ComplaintTopic,

@@ -36,6 +36,14 @@ internal sealed class DetectionDns(IPEndPoint endpoint, TimeSpan timeout, ILogge
             : new TxtObservation(false, [.. response.Answers.TxtRecords().Select(txt => string.Concat(txt.Text))]);
     }
 
+    public async Task<CnameObservation> CnameAsync(string name, CancellationToken cancellationToken)
+    {
+        var response = await QueryAsync(name, QueryType.CNAME, cancellationToken);
+        return response is null
+            ? CnameObservation.Timeout
+            : new CnameObservation(false, [.. response.Answers.CnameRecords().Select(c => c.CanonicalName.Value)]);
+    }
+
     /// <returns>The response, or null when DNS gave no usable answer (timeout, SERVFAIL, network error).</returns>
     private async Task<IDnsQueryResponse?> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
     {

@@ -23,7 +23,10 @@ public static class DetectionRules
                     return CustomMailFromStatus.Success;
                 }
 
-                return observation.TimedOut ? CustomMailFromStatus.TemporaryFailure : CustomMailFromStatus.Pending;
+                // The SES API v2 reference (MailFromAttributes, MailFromDomainStatus): "FAILED – Amazon SES can't find
+                // the required MX record, or the record no longer exists." A DNS answer without the one right MX is
+                // that; only no answer at all leaves SES unable to tell (TEMPORARY_FAILURE).
+                return observation.TimedOut ? CustomMailFromStatus.TemporaryFailure : CustomMailFromStatus.Failed;
             default:
                 if (observation.IsCorrect)
                 {
@@ -59,5 +62,36 @@ public static class DetectionRules
         }
 
         return observation.TimedOut ? VerificationStatus.TemporaryFailure : VerificationStatus.Pending;
+    }
+
+    /// <summary>The Easy DKIM status after one check of the domain's three CNAMEs.</summary>
+    /// <param name="observations">One lookup per token, in token order.</param>
+    /// <param name="elapsed">Time since DKIM detection started (VerifyDomainDkim / CreateEmailIdentity).</param>
+    public static VerificationStatus NextDkimStatus(DkimSetup setup, IReadOnlyList<CnameObservation> observations, TimeSpan elapsed, TimeSpan window)
+    {
+        if (setup.Status is not (VerificationStatus.Pending or VerificationStatus.TemporaryFailure or VerificationStatus.Success))
+        {
+            return setup.Status;
+        }
+
+        if (setup.Tokens.Count > 0 && setup.Tokens.Select((token, i) => observations[i].PointsAt(DkimSetup.Target(token))).All(ok => ok))
+        {
+            return VerificationStatus.Success;
+        }
+
+        var timedOut = observations.Any(o => o.TimedOut);
+        if (setup.Status == VerificationStatus.Success)
+        {
+            // DkimStatus in the SES API v2 reference: "FAILED – ... SES fails to find the DKIM records in the DNS
+            // configuration of the domain"; as for MAIL FROM, records gone after Success are that.
+            return timedOut ? VerificationStatus.TemporaryFailure : VerificationStatus.Failed;
+        }
+
+        if (elapsed >= window)
+        {
+            return VerificationStatus.Failed;
+        }
+
+        return timedOut ? VerificationStatus.TemporaryFailure : VerificationStatus.Pending;
     }
 }

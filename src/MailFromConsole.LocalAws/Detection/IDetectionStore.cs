@@ -20,4 +20,14 @@ public interface IDetectionStore
     IReadOnlyList<DomainVerification> PendingDomainVerifications();
 
     void UpdateDomainVerification(DomainVerification verification, VerificationStatus newStatus);
+
+    /// <summary>Easy DKIM setups still checked: Pending, TemporaryFailure and Success (to notice records removed).</summary>
+    IReadOnlyList<DkimSetup> DkimSetups();
+
+    /// <summary>
+    /// Writes a new DKIM status only if the domain still has the same tokens and detection start. DKIM Success also
+    /// verifies the domain, as SES does (VerifyDomainDkim: you can send once you "either successfully verify it or
+    /// you successfully set up DKIM for it").
+    /// </summary>
+    void UpdateDkimStatus(DkimSetup setup, VerificationStatus newStatus);
 }

@@ -7,8 +7,8 @@ namespace MailFromConsole.LocalAws.Detection;
 
 /// <summary>
 /// Emulates SES's asynchronous detection: every <see cref="MailFromDetectionOptions.Interval"/> it resolves each
-/// custom MAIL FROM domain (MX) and each pending domain identity (<c>_amazonses</c> TXT) through DNS and moves
-/// their status on by <see cref="DetectionRules"/>.
+/// custom MAIL FROM domain (MX), each pending domain identity (<c>_amazonses</c> TXT) and each Easy DKIM setup
+/// (three <c>_domainkey</c> CNAMEs) through DNS and moves their status on by <see cref="DetectionRules"/>.
 /// </summary>
 public sealed class MailFromDetectionWorker : BackgroundService
 {
@@ -18,7 +18,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
     private readonly ILogger<MailFromDetectionWorker> _logger;
     private readonly DetectionDns _dns;
 
-    // When a Success setup fell back, its new window starts then, not at the (old) setup time. Kept in memory only
+    // When a Success setup fell back to TemporaryFailure (DNS gave no answer), its new window starts then, not at the (old) setup time. Kept in memory only
     // (the store has no column for it): after a restart such a setup is judged from its setup time again, so if it
     // is still wrong it fails at once, like a setup SES gave up on; restarting the setup starts a new window.
     private readonly ConcurrentDictionary<MailFromSetupKey, DateTimeOffset> _fallbackWindowStarts = new();
@@ -46,7 +46,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
     /// <summary>Raised after each pass of the background loop (tests wait on it instead of sleeping).</summary>
     public event Action<int>? PassCompleted;
 
-    /// <summary>One pass over every MAIL FROM setup and pending domain verification.</summary>
+    /// <summary>One pass over every MAIL FROM setup, pending domain verification and DKIM setup.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -72,6 +72,24 @@ public sealed class MailFromDetectionWorker : BackgroundService
                 _store.UpdateDomainVerification(verification, next);
             }
         });
+
+        await Parallel.ForEachAsync(_store.DkimSetups(), parallel, (setup, ct) => new ValueTask(CheckDkimAsync(setup, now, ct)));
+    }
+
+    private async Task CheckDkimAsync(DkimSetup setup, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var observations = new List<CnameObservation>(setup.Tokens.Count);
+        foreach (var token in setup.Tokens)
+        {
+            observations.Add(await _dns.CnameAsync(setup.RecordName(token), cancellationToken));
+        }
+
+        var next = DetectionRules.NextDkimStatus(setup, observations, now - setup.StartedAt, _options.DetectionWindow);
+        if (next != setup.Status)
+        {
+            _logger.LogInformation("DKIM {Region} {Domain}: {From} -> {To}", setup.Region, setup.Domain, setup.Status, next);
+            _store.UpdateDkimStatus(setup, next);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -46,9 +46,16 @@ internal static class RecordValues
         }
     }
 
-    /// <summary>The character-strings of a quoted TXT value ("a" "b" → [a, b]); null when it is not properly quoted.</summary>
-    public static IReadOnlyList<string>? TxtStrings(string value)
+    private const string NotQuoted = "InvalidCharacterString (Value should be enclosed in quotation marks)";
+
+    /// <summary>The character-strings of a quoted TXT value ("a" "b" → [a, b]); null when it is not valid.</summary>
+    public static IReadOnlyList<string>? TxtStrings(string value) => ParseTxt(value, out _);
+
+    // Route 53 reads \ddd as an octal escape (\052 is '*'); a backslash and a digit starting anything else
+    // (\989, \12", \400) is refused, not guessed at.
+    private static IReadOnlyList<string>? ParseTxt(string value, out string? problem)
     {
+        problem = null;
         var strings = new List<string>();
         var i = 0;
         while (i < value.Length)
@@ -61,6 +68,7 @@ internal static class RecordValues
 
             if (value[i] != '"')
             {
+                problem = Fatal(NotQuoted, value);
                 return null;
             }
 
@@ -77,15 +85,23 @@ internal static class RecordValues
                     break;
                 }
 
-                if (c == '\\' && i + 1 < value.Length)
+                if (c == '\\' && i + 1 < value.Length && char.IsAsciiDigit(value[i + 1]))
                 {
-                    if (i + 3 < value.Length && value.Substring(i + 1, 3).All(char.IsAsciiDigit))
+                    var escape = value.Substring(i, Math.Min(4, value.Length - i));
+                    if (escape.Length < 4 || !escape[1..].All(d => d is >= '0' and <= '7') || escape[1] > '3')
                     {
-                        text.Append((char)Convert.ToInt32(value.Substring(i + 1, 3), 8));
-                        i += 4;
-                        continue;
+                        // Our wording: AWS's message for a bad escape is not documented.
+                        problem = Fatal($"InvalidEscapeSequence ({escape.TrimEnd('"')} is not an octal escape from \\000 to \\377)", value);
+                        return null;
                     }
 
+                    text.Append((char)Convert.ToInt32(escape[1..], 8));
+                    i += 4;
+                    continue;
+                }
+
+                if (c == '\\' && i + 1 < value.Length)
+                {
                     text.Append(value[i + 1]);
                     i += 2;
                     continue;
@@ -97,21 +113,28 @@ internal static class RecordValues
 
             if (!closed || (i < value.Length && value[i] != ' '))
             {
+                problem = Fatal(NotQuoted, value);
                 return null;
             }
 
             strings.Add(text.ToString());
         }
 
-        return strings.Count == 0 ? null : strings;
+        if (strings.Count == 0)
+        {
+            problem = Fatal(NotQuoted, value);
+            return null;
+        }
+
+        return strings;
     }
 
     private static string? TxtProblem(string value)
     {
-        var strings = TxtStrings(value);
+        var strings = ParseTxt(value, out var problem);
         if (strings is null)
         {
-            return Fatal("InvalidCharacterString (Value should be enclosed in quotation marks)", value);
+            return problem;
         }
 
         return strings.Any(s => Encoding.UTF8.GetByteCount(s) > 255) ? Fatal("TXTRDATATooLong", value) : null;

@@ -8,6 +8,8 @@ namespace MailFromConsole.LocalAws.Route53;
 /// <summary>The Route 53 REST-XML operations (2013-04-01) of the local account.</summary>
 internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSpan propagationDelay)
 {
+    private readonly Route53Tags _tags = new(zones);
+
     public const string Prefix = "/2013-04-01/";
 
     private static readonly XNamespace Ns = AwsXml.Route53;
@@ -24,10 +26,17 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
             ("POST", ["hostedzone"]) => "CreateHostedZone",
             ("GET", ["hostedzone"]) => "ListHostedZones",
             ("GET", ["hostedzonesbyname"]) => "ListHostedZonesByName",
+            ("GET", ["hostedzonecount"]) => "GetHostedZoneCount",
             ("GET", ["hostedzone", _]) => "GetHostedZone",
+            ("POST", ["hostedzone", _]) => "UpdateHostedZoneComment",
+            ("DELETE", ["hostedzone", _]) => "DeleteHostedZone",
+            ("GET", ["hostedzone", _, "dnssec"]) => "GetDNSSEC",
             ("GET", ["hostedzone", _, "rrset"]) => "ListResourceRecordSets",
             ("POST", ["hostedzone", _, "rrset"]) => "ChangeResourceRecordSets",
             ("GET", ["change", _]) => "GetChange",
+            ("GET", ["tags", _, _]) => "ListTagsForResource",
+            ("POST", ["tags", _, _]) => "ChangeTagsForResource",
+            ("POST", ["tags", _]) => "ListTagsForResources",
             _ => null,
         };
     }
@@ -40,10 +49,18 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
             "CreateHostedZone" => CreateHostedZone(AwsXml.Parse(body)),
             "ListHostedZones" => ListHostedZones(query),
             "ListHostedZonesByName" => ListHostedZonesByName(query),
+            "GetHostedZoneCount" => GetHostedZoneCount(),
             "GetHostedZone" => GetHostedZone(parts[1]),
+            "UpdateHostedZoneComment" => UpdateHostedZoneComment(parts[1], AwsXml.Parse(body)),
+            "DeleteHostedZone" => DeleteHostedZone(parts[1]),
+            "GetDNSSEC" => GetDnssec(parts[1]),
             "ListResourceRecordSets" => ListResourceRecordSets(parts[1], query),
             "ChangeResourceRecordSets" => ChangeResourceRecordSets(parts[1], AwsXml.Parse(body)),
-            _ => GetChange(parts[1]),
+            "GetChange" => GetChange(parts[1]),
+            "ListTagsForResource" => _tags.List(parts[1], parts[2]),
+            "ChangeTagsForResource" => _tags.Change(parts[1], parts[2], AwsXml.Parse(body)),
+            "ListTagsForResources" => _tags.ListMany(parts[1], AwsXml.Parse(body)),
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a Route 53 operation of OperationName."),
         };
     }
 
@@ -86,7 +103,7 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         var isPrivate = root.Element(Ns + "VPC") is not null || (string?)config?.Element(Ns + "PrivateZone") == "true";
         var (zone, change) = CreateZone(name, callerReference, (string?)config?.Element(Ns + "Comment"), isPrivate);
         var document = new XDocument(new XElement(Ns + "CreateHostedZoneResponse",
-            ZoneElement(zone), ChangeInfo(change), DelegationSet()));
+            ZoneElement(zone), ChangeInfo(change), DelegationSet(zone)));
         return new WireResponse(201, document, $"https://route53.amazonaws.com/2013-04-01/hostedzone/{zone.Id}");
     }
 
@@ -95,7 +112,13 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         var max = MaxItems(query("maxitems"), 100);
         var ordered = Ordered();
         var marker = query("marker");
-        var start = marker is null ? 0 : Math.Max(0, ordered.FindIndex(z => z.Id == marker));
+        var start = marker is null ? 0 : ordered.FindIndex(z => z.Id == StripPrefix(marker, "hostedzone"));
+        if (start < 0)
+        {
+            // Our wording: a marker is a NextMarker this account returned, i.e. one of its zone ids.
+            throw AwsError.InvalidInput($"Invalid request: marker '{marker}' is not a hosted zone of this account.");
+        }
+
         var page = ordered.Skip(start).Take(max).ToList();
         var truncated = start + page.Count < ordered.Count;
         var document = new XDocument(new XElement(Ns + "ListHostedZonesResponse",
@@ -143,7 +166,51 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
     private WireResponse GetHostedZone(string id)
     {
         var zone = FindZone(id);
-        return WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneResponse", ZoneElement(zone), DelegationSet())));
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneResponse", ZoneElement(zone), DelegationSet(zone))));
+    }
+
+    private WireResponse GetHostedZoneCount() =>
+        WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneCountResponse", new XElement(Ns + "HostedZoneCount", zones.Zones().Count))));
+
+    private WireResponse UpdateHostedZoneComment(string id, XDocument request)
+    {
+        var zone = FindZone(id);
+        var comment = (string?)request.Root?.Element(Ns + "Comment");
+        if (comment?.Length > 256)
+        {
+            throw AwsError.InvalidInput("Invalid request: Value at 'comment' failed to satisfy constraint: Member must have length less than or equal to 256");
+        }
+
+        // Route 53 keeps an empty comment when the element is sent empty and clears it when it is left out.
+        zones.UpdateComment(zone.Id, comment);
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "UpdateHostedZoneCommentResponse", ZoneElement(FindZone(zone.Id)))));
+    }
+
+    private WireResponse DeleteHostedZone(string id)
+    {
+        var zone = FindZone(id);
+        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), null);
+        if (!zones.DeleteZone(zone, change))
+        {
+            throw new AwsError(400, "HostedZoneNotEmpty",
+                "The specified hosted zone contains non-required resource record sets and so cannot be deleted.");
+        }
+
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "DeleteHostedZoneResponse", ChangeInfo(change))));
+    }
+
+    // The local Route 53 never signs zones: DNSSEC is NOT_SIGNING with no key-signing keys, as for a new zone.
+    private WireResponse GetDnssec(string id)
+    {
+        var zone = FindZone(id);
+        if (zone.Private)
+        {
+            throw new AwsError(400, "InvalidArgument", "Operation is unsupported for private hosted zones.");
+        }
+
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "GetDNSSECResponse",
+            new XElement(Ns + "Status", new XElement(Ns + "ServeSignature", "NOT_SIGNING")),
+            new XElement(Ns + "KeySigningKeys"))));
     }
 
     private WireResponse ListResourceRecordSets(string id, Func<string, string?> query)
@@ -199,7 +266,10 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         return WireResponse.Ok(new XDocument(new XElement(Ns + "GetChangeResponse", ChangeInfo(change))));
     }
 
-    private ZoneRow FindZone(string id) =>
+    private ZoneRow FindZone(string id) => FindZone(zones, id);
+
+    /// <summary>The zone with this id (bare or <c>/hostedzone/…</c>), else Route 53's NoSuchHostedZone.</summary>
+    public static ZoneRow FindZone(ZoneRepository zones, string id) =>
         zones.FindZone(StripPrefix(id, "hostedzone"))
         ?? throw new AwsError(404, "NoSuchHostedZone", $"No hosted zone found with ID: {id}");
 
@@ -228,8 +298,10 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
                 new XElement(Ns + "PrivateZone", zone.Private ? "true" : "false")),
             new XElement(Ns + "ResourceRecordSetCount", zone.RecordSetCount));
 
-    private static XElement DelegationSet() =>
-        new(Ns + "DelegationSet", new XElement(Ns + "NameServers", NameServers.Select(n => new XElement(Ns + "NameServer", n.TrimEnd('.')))));
+    // Private zones have no delegation set (Route 53 answers their VPCs instead).
+    private static XElement? DelegationSet(ZoneRow zone) => zone.Private
+        ? null
+        : new(Ns + "DelegationSet", new XElement(Ns + "NameServers", NameServers.Select(n => new XElement(Ns + "NameServer", n.TrimEnd('.')))));
 
     private static XElement RecordSetElement(RecordSetRow record) =>
         new(Ns + "ResourceRecordSet",
@@ -250,7 +322,7 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
             : throw AwsError.InvalidInput($"Invalid request: MaxItems '{raw}' is not a positive number.");
     }
 
-    private static string StripPrefix(string id, string kind)
+    public static string StripPrefix(string id, string kind)
     {
         var decoded = Uri.UnescapeDataString(id);
         var prefix = "/" + kind + "/";

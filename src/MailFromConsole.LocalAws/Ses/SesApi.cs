@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Xml.Linq;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws.Store;
@@ -8,34 +7,32 @@ using MailFromConsole.LocalAws.Wire;
 namespace MailFromConsole.LocalAws.Ses;
 
 /// <summary>The SES Query API (2010-12-01) operations of the local account, with SES's own checks and wording.</summary>
-internal sealed class SesApi(IdentityRepository identities, MailboxRepository mailbox, TimeProvider time, Func<Uri> baseUri)
+internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, TimeProvider time)
 {
-    public static readonly IReadOnlySet<string> Actions = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "ListIdentities", "GetIdentityVerificationAttributes", "VerifyEmailIdentity", "VerifyDomainIdentity",
-        "DeleteIdentity", "SetIdentityMailFromDomain", "GetIdentityMailFromDomainAttributes",
-        "GetIdentityNotificationAttributes", "SetIdentityFeedbackForwardingEnabled", "SetIdentityNotificationTopic", "SendEmail",
-    };
-
     private const int MaxIdentitiesPerCall = 100;
 
     private static readonly XNamespace Ns = AwsXml.Ses;
+
+    private IdentityRepository Identities => service.Store;
 
     public XDocument Handle(string action, string region, SesParameters p, string requestId)
     {
         object?[] result = action switch
         {
-            "ListIdentities" => ListIdentities(region, p),
-            "GetIdentityVerificationAttributes" => GetIdentityVerificationAttributes(region, p),
-            "VerifyEmailIdentity" => VerifyEmailIdentity(region, p),
-            "VerifyDomainIdentity" => VerifyDomainIdentity(region, p),
-            "DeleteIdentity" => DeleteIdentity(region, p),
-            "SetIdentityMailFromDomain" => SetIdentityMailFromDomain(region, p),
-            "GetIdentityMailFromDomainAttributes" => GetIdentityMailFromDomainAttributes(region, p),
-            "GetIdentityNotificationAttributes" => GetIdentityNotificationAttributes(region, p),
-            "SetIdentityFeedbackForwardingEnabled" => SetIdentityFeedbackForwardingEnabled(region, p),
-            "SetIdentityNotificationTopic" => SetIdentityNotificationTopic(region, p),
-            "SendEmail" => SendEmail(region, p),
+            SesOperations.ListIdentities => ListIdentities(region, p),
+            SesOperations.GetIdentityVerificationAttributes => GetIdentityVerificationAttributes(region, p),
+            SesOperations.VerifyEmailIdentity => VerifyEmailIdentity(region, p),
+            SesOperations.VerifyDomainIdentity => VerifyDomainIdentity(region, p),
+            SesOperations.DeleteIdentity => DeleteIdentity(region, p),
+            SesOperations.SetIdentityMailFromDomain => SetIdentityMailFromDomain(region, p),
+            SesOperations.GetIdentityMailFromDomainAttributes => GetIdentityMailFromDomainAttributes(region, p),
+            SesOperations.GetIdentityNotificationAttributes => GetIdentityNotificationAttributes(region, p),
+            SesOperations.SetIdentityFeedbackForwardingEnabled => SetIdentityFeedbackForwardingEnabled(region, p),
+            SesOperations.SetIdentityNotificationTopic => SetIdentityNotificationTopic(region, p),
+            SesOperations.SendEmail => SendEmail(region, p),
+            SesOperations.VerifyDomainDkim => VerifyDomainDkim(region, p),
+            SesOperations.GetIdentityDkimAttributes => GetIdentityDkimAttributes(region, p),
+            SesOperations.SetIdentityDkimEnabled => SetIdentityDkimEnabled(region, p),
             _ => throw new AwsError(400, "InvalidAction", $"The action {action} is not valid for this web service."),
         };
         return AwsXml.SesResponse(action, requestId, result);
@@ -58,7 +55,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
         }
 
         var after = p.Optional("NextToken") is { Length: > 0 } token ? DecodeToken(token) : null;
-        var page = identities.Page(region, type, after, max + 1);
+        var page = Identities.Page(region, type, after, max + 1);
         var shown = page.Take(max).ToList();
         return
         [
@@ -69,7 +66,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
     private object?[] GetIdentityVerificationAttributes(string region, SesParameters p)
     {
-        var requested = Identities(p);
+        var requested = RequestedIdentities(p);
         var found = Lookup(region, requested);
         return
         [
@@ -83,42 +80,54 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
     private object?[] VerifyEmailIdentity(string region, SesParameters p)
     {
-        var raw = p.Required("EmailAddress");
-        var address = SesNames.NormalizeAddress(raw) ?? throw AwsError.InvalidParameterValue($"Invalid email address<{raw}>.");
-        var now = time.GetUtcNow();
-        var record = identities.Mutate(region, address, current => current switch
-        {
-            null => IdentityRecord.New(region, address, IdentityType.EmailAddress, NewToken(), now),
-            { VerificationStatus: VerificationStatus.Success } => current,
-            _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationToken = NewToken(), VerificationStartedAt = now },
-        })!;
-        if (record.VerificationStatus != VerificationStatus.Success)
-        {
-            SendVerificationMail(record, now);
-        }
-
+        service.VerifyEmail(region, Address(p.Required("EmailAddress")));
         return [];
     }
 
     private object?[] VerifyDomainIdentity(string region, SesParameters p)
     {
-        var raw = p.Required("Domain");
-        var domain = SesNames.NormalizeDomain(raw) ?? throw AwsError.InvalidParameterValue($"Invalid domain name {raw}.");
-        var now = time.GetUtcNow();
-        // Asking again keeps the token (it may already be published) and restarts a verification that is not done.
-        var record = identities.Mutate(region, domain, current => current switch
-        {
-            null => IdentityRecord.New(region, domain, IdentityType.Domain, NewToken(), now),
-            { VerificationStatus: VerificationStatus.Success } => current,
-            _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationStartedAt = now },
-        })!;
+        var record = service.VerifyDomain(region, Domain(p.Required("Domain")));
         return [new XElement(Ns + "VerificationToken", record.VerificationToken)];
+    }
+
+    private object?[] VerifyDomainDkim(string region, SesParameters p)
+    {
+        var record = service.StartDkim(region, Domain(p.Required("Domain")));
+        return [AwsXml.Members(Ns, "DkimTokens", record.DkimTokens)];
+    }
+
+    private object?[] GetIdentityDkimAttributes(string region, SesParameters p)
+    {
+        var requested = RequestedIdentities(p);
+        var found = Lookup(region, requested);
+        var domains = Identities.FindMany(region, found.Values.Where(r => r.Type == IdentityType.EmailAddress).Select(r => r.Domain))
+            .ToDictionary(r => r.Identity, StringComparer.Ordinal);
+        return
+        [
+            Map("DkimAttributes", requested, found, r =>
+            {
+                var dkim = service.Dkim(r, domains.GetValueOrDefault(r.Domain));
+                return
+                [
+                    new XElement(Ns + "DkimEnabled", dkim.Enabled ? "true" : "false"),
+                    new XElement(Ns + "DkimVerificationStatus", dkim.Status.ToString()),
+                    dkim.Tokens.Count == 0 ? null : AwsXml.Members(Ns, "DkimTokens", dkim.Tokens),
+                ];
+            }),
+        ];
+    }
+
+    private object?[] SetIdentityDkimEnabled(string region, SesParameters p)
+    {
+        var identity = p.Required("Identity");
+        service.SetDkimEnabled(region, identity, Boolean(p.Required("DkimEnabled"), "DkimEnabled"));
+        return [];
     }
 
     private object?[] DeleteIdentity(string region, SesParameters p)
     {
-        var identity = SesNames.NormalizeIdentity(p.Required("Identity"));
-        identities.Mutate(region, identity, _ => null);
+        // Deleting an identity that does not exist succeeds, as in SES.
+        service.Delete(region, SesNames.NormalizeIdentity(p.Required("Identity")));
         return [];
     }
 
@@ -132,43 +141,13 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
             "RejectMessage" => BehaviorOnMxFailure.RejectMessage,
             var other => throw AwsError.Validation(EnumMessage(other, "behaviorOnMXFailure", "RejectMessage, UseDefaultValue")),
         };
-        var rawMailFrom = p.Optional("MailFromDomain");
-        var now = time.GetUtcNow();
-        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
-        {
-            if (current is not { VerificationStatus: VerificationStatus.Success })
-            {
-                throw AwsError.InvalidParameterValue($"Identity '{rawIdentity}' does not exist.");
-            }
-
-            if (string.IsNullOrEmpty(rawMailFrom))
-            {
-                // No MailFromDomain disables the custom MAIL FROM; harmless when none was set.
-                return current with { MailFromDomain = null, MailFromStatus = null, MailFromStartedAt = null, Behavior = behavior ?? current.Behavior };
-            }
-
-            var mailFrom = SesNames.NormalizeDomain(rawMailFrom);
-            if (mailFrom is null || !SesNames.IsProperSubdomain(mailFrom, current.Domain))
-            {
-                throw AwsError.InvalidParameterValue(
-                    $"Provided MAIL-FROM domain {rawMailFrom} is not subdomain of the domain of the identity {rawIdentity}.");
-            }
-
-            // Setting it (again) starts SES's detection window afresh: this is how a Failed setup is restarted.
-            return current with
-            {
-                MailFromDomain = mailFrom,
-                MailFromStatus = CustomMailFromStatus.Pending,
-                MailFromStartedAt = now,
-                Behavior = behavior ?? BehaviorOnMxFailure.UseDefaultValue,
-            };
-        });
+        service.SetMailFrom(region, rawIdentity, p.Optional("MailFromDomain"), behavior);
         return [];
     }
 
     private object?[] GetIdentityMailFromDomainAttributes(string region, SesParameters p)
     {
-        var requested = Identities(p);
+        var requested = RequestedIdentities(p);
         var found = Lookup(region, requested);
         return
         [
@@ -183,7 +162,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
     private object?[] GetIdentityNotificationAttributes(string region, SesParameters p)
     {
-        var requested = Identities(p);
+        var requested = RequestedIdentities(p);
         var found = Lookup(region, requested);
         return
         [
@@ -203,13 +182,8 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
     private object?[] SetIdentityFeedbackForwardingEnabled(string region, SesParameters p)
     {
         var rawIdentity = p.Required("Identity");
-        var enabled = p.Required("ForwardingEnabled") switch
-        {
-            "true" => true,
-            "false" => false,
-            var other => throw AwsError.InvalidParameterValue($"Invalid value for ForwardingEnabled: {other}."),
-        };
-        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        var enabled = Boolean(p.Required("ForwardingEnabled"), "ForwardingEnabled");
+        Identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
         {
             if (current is null)
             {
@@ -239,7 +213,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
         }
 
         var value = string.IsNullOrEmpty(topic) ? null : topic;
-        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        Identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
         {
             if (current is null)
             {
@@ -282,8 +256,8 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
         var address = SesNames.NormalizeAddress(SesNames.AddressOf(source))
                       ?? throw AwsError.InvalidParameterValue($"Missing final '@domain' in {source}");
         var domain = address[(address.LastIndexOf('@') + 1)..];
-        var emailIdentity = identities.Find(region, address);
-        var domainIdentity = identities.Find(region, domain);
+        var emailIdentity = Identities.Find(region, address);
+        var domainIdentity = Identities.Find(region, domain);
         if (emailIdentity?.VerificationStatus != VerificationStatus.Success && domainIdentity?.VerificationStatus != VerificationStatus.Success)
         {
             throw new AwsError(400, "MessageRejected",
@@ -292,7 +266,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
         // The address's own MAIL FROM setting wins over its domain's, as in SES.
         var setting = emailIdentity is { MailFromDomain: not null } ? emailIdentity : domainIdentity is { MailFromDomain: not null } ? domainIdentity : null;
-        var messageId = NewMessageId();
+        var messageId = service.NewMessageId();
         string mailFromDomain;
         if (setting is { MailFromStatus: CustomMailFromStatus.Success })
         {
@@ -313,18 +287,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
         return [new XElement(Ns + "MessageId", messageId)];
     }
 
-    private void SendVerificationMail(IdentityRecord record, DateTimeOffset now)
-    {
-        var link = new Uri(baseUri(), "/_local/verify?token=" + Uri.EscapeDataString(record.VerificationToken));
-        var body =
-            $"Dear Amazon Web Services Customer,\n\nWe have received a request to authorize this email address for use with Amazon SES " +
-            $"in region {record.Region}. To confirm that you are authorized to use this email address, go to the following URL:\n\n{link}\n";
-        mailbox.Add(new MailboxMessage(0, record.Region, MailboxKind.Verification, NewMessageId(), "no-reply-aws@amazon.com",
-            [record.Identity], $"Amazon Web Services – Email Address Verification Request in region {record.Region}", body,
-            $"{NewMessageId()}@{SesNames.DefaultMailFromDomain(record.Region)}", record.VerificationToken, now));
-    }
-
-    private static IReadOnlyList<string> Identities(SesParameters p)
+    private static IReadOnlyList<string> RequestedIdentities(SesParameters p)
     {
         var requested = p.RequiredMembers("Identities");
         if (requested.Count > MaxIdentitiesPerCall)
@@ -337,7 +300,7 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
 
     private Dictionary<string, IdentityRecord> Lookup(string region, IReadOnlyList<string> requested)
     {
-        var records = identities.FindMany(region, requested.Select(SesNames.NormalizeIdentity))
+        var records = Identities.FindMany(region, requested.Select(SesNames.NormalizeIdentity))
             .ToDictionary(r => r.Identity, StringComparer.Ordinal);
         var result = new Dictionary<string, IdentityRecord>(StringComparer.Ordinal);
         foreach (var raw in requested.Distinct(StringComparer.Ordinal))
@@ -362,10 +325,18 @@ internal sealed class SesApi(IdentityRepository identities, MailboxRepository ma
     private static string EnumMessage(string value, string member, string allowed) =>
         $"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]";
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private static string Address(string raw) =>
+        SesNames.NormalizeAddress(raw) ?? throw AwsError.InvalidParameterValue($"Invalid email address<{raw}>.");
 
-    private string NewMessageId() =>
-        $"{time.GetUtcNow().ToUnixTimeMilliseconds():x16}-{Guid.NewGuid()}-000000";
+    private static string Domain(string raw) =>
+        SesNames.NormalizeDomain(raw) ?? throw AwsError.InvalidParameterValue($"Invalid domain name {raw}.");
+
+    private static bool Boolean(string raw, string name) => raw switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw AwsError.InvalidParameterValue($"Invalid value for {name}: {raw}."),
+    };
 
     private static string EncodeToken(string identity) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(identity));
 

@@ -27,4 +27,19 @@ internal sealed class DetectionStore(IdentityRepository identities) : IDetection
             current => current.VerificationToken == verification.Token && current.VerificationStartedAt == verification.StartedAt,
             verification.Region, verification.Domain,
             current => current with { VerificationStatus = newStatus });
+
+    public IReadOnlyList<DkimSetup> DkimSetups() =>
+        [.. identities.DomainsWithDkim()
+            .Where(i => i is { Type: IdentityType.Domain, DkimTokens.Count: > 0, DkimStartedAt: not null })
+            .Select(i => new DkimSetup(i.Region, i.Identity, i.DkimTokens, i.DkimStatus, i.DkimStartedAt!.Value))];
+
+    public void UpdateDkimStatus(DkimSetup setup, VerificationStatus newStatus) =>
+        identities.ReplaceIf(
+            current => current.DkimTokens.SequenceEqual(setup.Tokens) && current.DkimStartedAt == setup.StartedAt,
+            setup.Region, setup.Domain,
+            current => current with
+            {
+                DkimStatus = newStatus,
+                VerificationStatus = newStatus == VerificationStatus.Success ? VerificationStatus.Success : current.VerificationStatus,
+            });
 }

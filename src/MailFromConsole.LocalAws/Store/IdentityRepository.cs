@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using MailFromConsole.Core.Ses;
 using Microsoft.Data.Sqlite;
 
@@ -8,7 +9,8 @@ internal sealed class IdentityRepository(LocalDatabase database)
 {
     private const string Columns =
         "region, identity, kind, verification_status, verification_token, verification_started_at, mail_from_domain, " +
-        "behavior, mail_from_status, mail_from_started_at, forwarding_enabled, bounce_topic, complaint_topic, delivery_topic";
+        "behavior, mail_from_status, mail_from_started_at, forwarding_enabled, bounce_topic, complaint_topic, delivery_topic, " +
+        "dkim_tokens, dkim_enabled, dkim_status, dkim_started_at, tags";
 
     public IdentityRecord? Find(string region, string identity) =>
         database.Read(c => Find(c, null, region, identity));
@@ -38,6 +40,12 @@ internal sealed class IdentityRepository(LocalDatabase database)
     public IReadOnlyList<IdentityRecord> DomainsVerifying() =>
         database.Read(c => Query(c, null,
             $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND verification_status IN ('Pending', 'TemporaryFailure') ORDER BY region, identity"));
+
+    /// <summary>Domains with Easy DKIM tokens whose DKIM records SES (still) looks for.</summary>
+    public IReadOnlyList<IdentityRecord> DomainsWithDkim() =>
+        database.Read(c => Query(c, null,
+            $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND dkim_tokens IS NOT NULL " +
+            "AND dkim_status IN ('Pending', 'TemporaryFailure', 'Success') ORDER BY region, identity"));
 
     public IdentityRecord? FindByToken(IdentityType type, string token) =>
         database.Read(c => Query(c, null,
@@ -100,13 +108,17 @@ internal sealed class IdentityRepository(LocalDatabase database)
     private static void Save(SqliteConnection c, SqliteTransaction t, IdentityRecord r) =>
         LocalDatabase.Execute(c, t,
             $"INSERT OR REPLACE INTO identities({Columns}) VALUES ($region, $identity, $kind, $vstatus, $token, $vstarted, " +
-            "$mailfrom, $behavior, $mstatus, $mstarted, $forwarding, $bounce, $complaint, $delivery)",
+            "$mailfrom, $behavior, $mstatus, $mstarted, $forwarding, $bounce, $complaint, $delivery, " +
+            "$dkimtokens, $dkimenabled, $dkimstatus, $dkimstarted, $tags)",
             ("$region", r.Region), ("$identity", r.Identity), ("$kind", r.Type.ToString()),
             ("$vstatus", r.VerificationStatus.ToString()), ("$token", r.VerificationToken),
             ("$vstarted", r.VerificationStartedAt.ToUnixTimeMilliseconds()), ("$mailfrom", r.MailFromDomain),
             ("$behavior", r.Behavior.ToString()), ("$mstatus", r.MailFromStatus?.ToString()),
             ("$mstarted", r.MailFromStartedAt?.ToUnixTimeMilliseconds()), ("$forwarding", r.ForwardingEnabled ? 1 : 0),
-            ("$bounce", r.BounceTopic), ("$complaint", r.ComplaintTopic), ("$delivery", r.DeliveryTopic));
+            ("$bounce", r.BounceTopic), ("$complaint", r.ComplaintTopic), ("$delivery", r.DeliveryTopic),
+            ("$dkimtokens", r.DkimTokens.Count == 0 ? null : string.Join(' ', r.DkimTokens)), ("$dkimenabled", r.DkimEnabled ? 1 : 0),
+            ("$dkimstatus", r.DkimStatus.ToString()), ("$dkimstarted", r.DkimStartedAt?.ToUnixTimeMilliseconds()),
+            ("$tags", TagsJson(r.Tags)));
 
     private static List<IdentityRecord> Query(SqliteConnection c, SqliteTransaction? t, string sql, params (string, object?)[] parameters)
     {
@@ -129,9 +141,21 @@ internal sealed class IdentityRepository(LocalDatabase database)
                 reader.GetInt64(10) != 0,
                 reader.IsDBNull(11) ? null : reader.GetString(11),
                 reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
+                reader.IsDBNull(13) ? null : reader.GetString(13),
+                reader.IsDBNull(14) ? [] : reader.GetString(14).Split(' '),
+                reader.GetInt64(15) != 0,
+                Enum.Parse<VerificationStatus>(reader.GetString(16)),
+                reader.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(17)),
+                ParseTags(reader.GetString(18))));
         }
 
         return result;
     }
+
+    // Tags as a JSON array of {"Key","Value"} objects: keys and values may hold any text.
+    private static string TagsJson(IReadOnlyList<IdentityTag> tags) =>
+        new JsonArray([.. tags.Select(t => (JsonNode)new JsonObject { ["Key"] = t.Key, ["Value"] = t.Value })]).ToJsonString();
+
+    private static IReadOnlyList<IdentityTag> ParseTags(string json) =>
+        [.. JsonNode.Parse(json)!.AsArray().Select(t => new IdentityTag((string)t!["Key"]!, (string)t["Value"]!))];
 }

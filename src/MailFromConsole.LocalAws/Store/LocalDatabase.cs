@@ -37,6 +37,11 @@ internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine
             ttl INTEGER NOT NULL,
             record_values TEXT NOT NULL,
             PRIMARY KEY(zone_id, name, type));
+        CREATE TABLE IF NOT EXISTS zone_tags(
+            zone_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY(zone_id, key));
         CREATE TABLE IF NOT EXISTS changes(
             id TEXT PRIMARY KEY,
             submitted_at INTEGER NOT NULL,
@@ -55,14 +60,53 @@ internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine
             sent_at INTEGER NOT NULL);
         """;
 
-    /// <summary>Creates the schema; true when the database was new (never seeded before).</summary>
+    /// <summary>
+    /// Columns added after the first release. A database written by an earlier version lacks them; a new one gets
+    /// them the same way, so each column is defined once, here.
+    /// </summary>
+    private static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        ("identities", "dkim_tokens", "TEXT"),
+        ("identities", "dkim_enabled", "INTEGER NOT NULL DEFAULT 0"),
+        ("identities", "dkim_status", "TEXT NOT NULL DEFAULT 'NotStarted'"),
+        ("identities", "dkim_started_at", "INTEGER"),
+        ("identities", "tags", "TEXT NOT NULL DEFAULT '[]'"),
+    ];
+
+    /// <summary>Creates the schema and adds missing columns; true when the database was new (never seeded before).</summary>
     public bool Initialise()
     {
         CreateSchema(Schema);
+        AddMissingColumns();
         return Write((c, t) =>
         {
             using var command = Command(c, t, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', '1')");
             return command.ExecuteNonQuery() == 1;
         });
     }
+
+    // Idempotent: the columns are looked up inside the immediate transaction, so two servers starting on the same
+    // file at once add each column once.
+    private void AddMissingColumns() => Write((c, t) =>
+    {
+        foreach (var table in AddedColumns.GroupBy(a => a.Table))
+        {
+            var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            using (var info = Command(c, t, $"SELECT name FROM pragma_table_info('{table.Key}')"))
+            using (var reader = info.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    existing.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var (_, column, definition) in table.Where(a => !existing.Contains(a.Column)))
+            {
+                Execute(c, t, $"ALTER TABLE {table.Key} ADD COLUMN {column} {definition}");
+            }
+        }
+
+        return 0;
+    });
 }

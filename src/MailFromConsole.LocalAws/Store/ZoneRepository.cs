@@ -73,6 +73,68 @@ internal sealed class ZoneRepository(LocalDatabase database)
             return 0;
         });
 
+    /// <summary>
+    /// Deletes the zone, its SOA/NS and its tags and records the change, in one transaction; false (nothing
+    /// deleted) while it holds other record sets, as Route 53 refuses with HostedZoneNotEmpty.
+    /// </summary>
+    public bool DeleteZone(ZoneRow zone, ChangeRow change) =>
+        database.Write((c, t) =>
+        {
+            var required = QueryRecords(c, t, zone.Id).All(r => r.Name == zone.Name && r.Type is "SOA" or "NS");
+            if (!required)
+            {
+                return false;
+            }
+
+            foreach (var table in (string[])["record_sets", "zone_tags"])
+            {
+                LocalDatabase.Execute(c, t, $"DELETE FROM {table} WHERE zone_id = $zone", ("$zone", zone.Id));
+            }
+
+            LocalDatabase.Execute(c, t, "DELETE FROM hosted_zones WHERE id = $zone", ("$zone", zone.Id));
+            SaveChange(c, t, change);
+            return true;
+        });
+
+    public void UpdateComment(string zoneId, string? comment) =>
+        database.Write((c, t) =>
+        {
+            LocalDatabase.Execute(c, t, "UPDATE hosted_zones SET comment = $comment WHERE id = $zone", ("$zone", zoneId), ("$comment", comment));
+            return 0;
+        });
+
+    /// <summary>The zone's tags ordered by key.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags(string zoneId) => database.Read(c =>
+    {
+        using var command = LocalDatabase.Command(c, null, "SELECT key, value FROM zone_tags WHERE zone_id = $zone ORDER BY key", ("$zone", zoneId));
+        using var reader = command.ExecuteReader();
+        var result = new List<KeyValuePair<string, string>>();
+        while (reader.Read())
+        {
+            result.Add(new(reader.GetString(0), reader.GetString(1)));
+        }
+
+        return result;
+    });
+
+    /// <summary>Sets <paramref name="add"/> (replacing values of existing keys) and removes <paramref name="remove"/>, in one transaction.</summary>
+    public void ChangeTags(string zoneId, IEnumerable<KeyValuePair<string, string>> add, IEnumerable<string> remove) =>
+        database.Write((c, t) =>
+        {
+            foreach (var key in remove)
+            {
+                LocalDatabase.Execute(c, t, "DELETE FROM zone_tags WHERE zone_id = $zone AND key = $key", ("$zone", zoneId), ("$key", key));
+            }
+
+            foreach (var (key, value) in add)
+            {
+                LocalDatabase.Execute(c, t, "INSERT OR REPLACE INTO zone_tags(zone_id, key, value) VALUES ($zone, $key, $value)",
+                    ("$zone", zoneId), ("$key", key), ("$value", value));
+            }
+
+            return 0;
+        });
+
     public ChangeRow? FindChange(string id) => database.Read(c =>
     {
         using var command = LocalDatabase.Command(c, null, "SELECT id, submitted_at, comment FROM changes WHERE id = $id", ("$id", id));

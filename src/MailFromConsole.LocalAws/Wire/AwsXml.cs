@@ -21,22 +21,19 @@ internal static class AwsXml
             new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", requestId))));
 
     /// <summary>
-    /// The error shape both SES and Route 53 use. InvalidChangeBatch also lists each message under
-    /// &lt;Messages&gt; as Route 53's own InvalidChangeBatch document does.
+    /// The error shape both SES and Route 53 use: ErrorResponse/Error(Type, Code, Message)/RequestId. Route 53
+    /// sends InvalidChangeBatch in this shape too, every problem in one Message as "[a, b]" and no
+    /// &lt;Messages&gt; block: compared with real answers quoted in aws-sdk-kotlin PR #1435 (2024, "Route53 no
+    /// longer returns non-standard InvalidChangeBatch errors"), aws-cli issue #2071 and
+    /// stalwartlabs/dns-update issue #44 (Route 53), and boto's printed SES errors (e.g. MessageRejected, 2019).
     /// </summary>
-    public static XDocument Error(XNamespace ns, AwsError error, string requestId)
-    {
-        var body = new XElement(ns + "Error",
-            new XElement(ns + "Type", error.Type),
-            new XElement(ns + "Code", error.Code),
-            new XElement(ns + "Message", XmlSafe(error.Message)));
-        if (error.Messages is { } messages)
-        {
-            body.Add(new XElement(ns + "Messages", messages.Select(m => new XElement(ns + "Message", XmlSafe(m)))));
-        }
-
-        return new XDocument(new XElement(ns + "ErrorResponse", body, new XElement(ns + "RequestId", requestId)));
-    }
+    public static XDocument Error(XNamespace ns, AwsError error, string requestId) =>
+        new(new XElement(ns + "ErrorResponse",
+            new XElement(ns + "Error",
+                new XElement(ns + "Type", error.Type),
+                new XElement(ns + "Code", error.Code),
+                new XElement(ns + "Message", XmlSafe(error.Message))),
+            new XElement(ns + "RequestId", requestId)));
 
     /// <summary>
     /// Error messages quote the caller's input, which may hold characters XML 1.0 cannot carry (NUL, lone
@@ -69,13 +66,36 @@ internal static class AwsXml
     public static XElement Members(XNamespace ns, string name, IEnumerable<string> values) =>
         new(ns + name, values.Select(v => new XElement(ns + "member", v)));
 
+    /// <summary>
+    /// Writes a document framed as the service frames it (same sources as <see cref="Error"/>): Route 53 with
+    /// <c>&lt;?xml version="1.0"?&gt;</c>, a line break and no whitespace between elements; SES with no XML
+    /// declaration, elements indented by two spaces, one per line.
+    /// </summary>
     public static byte[] ToBytes(XDocument document)
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        var route53 = document.Root?.Name.Namespace == Route53;
+        var settings = new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false),
+            OmitXmlDeclaration = true,
+            Indent = !route53,
+            IndentChars = "  ",
+            NewLineChars = "\n",
+        };
         using var stream = new MemoryStream();
+        if (route53)
+        {
+            stream.Write("<?xml version=\"1.0\"?>\n"u8);
+        }
+
         using (var writer = XmlWriter.Create(stream, settings))
         {
             document.Save(writer);
+        }
+
+        if (!route53)
+        {
+            stream.Write("\n"u8);
         }
 
         return stream.ToArray();

@@ -105,14 +105,14 @@ internal sealed class RequestDispatcher(
         RequireRoot(path);
         var scope = Verify(context, body, SigningService.Ses);
         var action = parameters.Optional("Action") ?? throw new AwsError(400, "MissingAction", "Missing Action");
-        if (!SesApi.Actions.Contains(action))
+        if (!SesOperations.All.Contains(action))
         {
             throw new AwsError(400, "InvalidAction", $"The action {action} is not valid for this web service.");
         }
 
         await faults.ApplyAsync("ses", action, context.RequestAborted);
         // SendEmail has the account's sending rate; the identity APIs are "once per second" each.
-        var (rate, burst) = action == "SendEmail" ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
+        var (rate, burst) = action == SesOperations.SendEmail ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
         if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Caller.AccountId}:{scope.Region}:{action}", rate, burst, arrivedAt))
         {
             throw AwsError.Throttling();

@@ -2,6 +2,7 @@ using System.Reflection;
 using MailFromConsole.Aws.Route53;
 using MailFromConsole.Aws.Ses;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Testing;
 
 namespace MailFromConsole.Aws.Tests.Models;
 
@@ -30,7 +31,7 @@ public sealed class WireNamesMatchServiceModelsTests
     public void EverySesOperationTheClientCallsExistsInTheModel()
     {
         var operations = Constants(typeof(SesWire.Operations));
-        Assert.Equal(10, operations.Count);
+        Assert.Equal(11, operations.Count);
         Assert.All(operations, op => Assert.True(Ses.Operations.Any(o => o.Name == op.Value), $"SES has no operation {op.Value}"));
     }
 

@@ -129,6 +129,44 @@ public sealed class SesClientResponseTests
     }
 
     [Fact]
+    public async Task GetDkimAttributesParsesTokensStatusAndSigningAndBatchesBy100()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok($"""
+            <GetIdentityDkimAttributesResponse xmlns="{AwsExamples.SesNamespace}">
+              <GetIdentityDkimAttributesResult>
+                <DkimAttributes>
+                  <entry><key>amazon.com</key><value>
+                    <DkimEnabled>true</DkimEnabled>
+                    <DkimVerificationStatus>Success</DkimVerificationStatus>
+                    <DkimTokens>
+                      <member>vvjuipp74whm76gqoni7qmwwn4w4qusjiainivf6f</member>
+                      <member>3frqe7jn4obpuxjpwpolz6ipb3k5nvt2nhjpik2oy</member>
+                      <member>wrqplteh7oodxnad7hsl4mixg2uavzneazxv5sxi2</member>
+                    </DkimTokens>
+                  </value></entry>
+                  <entry><key>user@example.com</key><value>
+                    <DkimEnabled>false</DkimEnabled>
+                    <DkimVerificationStatus>NotStarted</DkimVerificationStatus>
+                  </value></entry>
+                </DkimAttributes>
+              </GetIdentityDkimAttributesResult>
+              <ResponseMetadata><RequestId>bb5a105d-c468-11e1-82eb-dff885ccc06a</RequestId></ResponseMetadata>
+            </GetIdentityDkimAttributesResponse>
+            """));
+
+        var attributes = await aws.Ses.GetIdentityDkimAttributesAsync("us-east-1", Enumerable.Range(0, 150).Select(i => $"d{i}.example.com").Append("amazon.com").ToList());
+
+        var amazon = attributes["amazon.com"];
+        Assert.True(amazon.DkimEnabled);
+        Assert.Equal(VerificationStatus.Success, amazon.DkimVerificationStatus);
+        Assert.Equal(["vvjuipp74whm76gqoni7qmwwn4w4qusjiainivf6f", "3frqe7jn4obpuxjpwpolz6ipb3k5nvt2nhjpik2oy", "wrqplteh7oodxnad7hsl4mixg2uavzneazxv5sxi2"], amazon.DkimTokens);
+        Assert.False(attributes["user@example.com"].DkimEnabled);
+        Assert.Empty(attributes["user@example.com"].DkimTokens);
+        Assert.Equal(2, aws.Server.Requests.Count);
+        Assert.All(aws.Server.Requests, r => Assert.Equal("GetIdentityDkimAttributes", r.FormValue("Action")));
+    }
+
+    [Fact]
     public async Task GetNotificationAttributesReadsFeedbackForwarding()
     {
         await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok($"""

@@ -32,8 +32,8 @@ public sealed class DetectionRulesTests
         { "window ends exactly now", CustomMailFromStatus.Pending, MxObservation.Answer(), Window, CustomMailFromStatus.Failed },
         { "failed is not checked again", CustomMailFromStatus.Failed, MxObservation.Answer(UsEast1), Early, CustomMailFromStatus.Failed },
         { "success stays while the MX is right", CustomMailFromStatus.Success, MxObservation.Answer(UsEast1), Late, CustomMailFromStatus.Success },
-        { "success falls back when the MX disappears", CustomMailFromStatus.Success, MxObservation.Answer(), Late, CustomMailFromStatus.Pending },
-        { "success falls back when a second MX appears", CustomMailFromStatus.Success, MxObservation.Answer(UsEast1, "mx.example.com."), Early, CustomMailFromStatus.Pending },
+        { "success fails when the MX no longer exists", CustomMailFromStatus.Success, MxObservation.Answer(), Early, CustomMailFromStatus.Failed },
+        { "success fails when a second MX appears", CustomMailFromStatus.Success, MxObservation.Answer(UsEast1, "mx.example.com."), Early, CustomMailFromStatus.Failed },
         { "success on a DNS timeout", CustomMailFromStatus.Success, MxObservation.Timeout, Late, CustomMailFromStatus.TemporaryFailure },
     };
 
@@ -65,5 +65,41 @@ public sealed class DetectionRulesTests
     {
         _ = situation; // names the case in the test output
         Assert.Equal(expected, DetectionRules.NextVerificationStatus(status, observation, "tok3n", elapsed, Window));
+    }
+
+    private static readonly string[] Tokens = ["aaaa", "bbbb", "cccc"];
+
+    private static readonly CnameObservation[] AllPublished =
+        [CnameObservation.Answer("aaaa.dkim.amazonses.com."), CnameObservation.Answer("BBBB.dkim.amazonses.com"), CnameObservation.Answer("cccc.dkim.amazonses.com.")];
+
+    private static readonly CnameObservation[] TwoPublished =
+        [CnameObservation.Answer("aaaa.dkim.amazonses.com."), CnameObservation.Answer(), CnameObservation.Answer("cccc.dkim.amazonses.com.")];
+
+    public static TheoryData<string, VerificationStatus, CnameObservation[], TimeSpan, VerificationStatus> DkimCases => new()
+    {
+        { "all three CNAMEs published", VerificationStatus.Pending, AllPublished, Early, VerificationStatus.Success },
+        { "two of three", VerificationStatus.Pending, TwoPublished, Early, VerificationStatus.Pending },
+        { "tokens swapped between names", VerificationStatus.Pending,
+            [CnameObservation.Answer("bbbb.dkim.amazonses.com."), CnameObservation.Answer("aaaa.dkim.amazonses.com."), CnameObservation.Answer("cccc.dkim.amazonses.com.")],
+            Early, VerificationStatus.Pending },
+        { "CNAME to a look-alike host", VerificationStatus.Pending,
+            [CnameObservation.Answer("aaaa.dkim.amazonses.com.evil.example."), AllPublished[1], AllPublished[2]], Early, VerificationStatus.Pending },
+        { "one lookup timed out", VerificationStatus.Pending, [AllPublished[0], CnameObservation.Timeout, AllPublished[2]], Early, VerificationStatus.TemporaryFailure },
+        { "still missing when the window ends", VerificationStatus.Pending, TwoPublished, Late, VerificationStatus.Failed },
+        { "published just before the window ends", VerificationStatus.TemporaryFailure, AllPublished, Late, VerificationStatus.Success },
+        { "success stays while the records are there", VerificationStatus.Success, AllPublished, Late, VerificationStatus.Success },
+        { "success fails when a record is gone", VerificationStatus.Success, TwoPublished, Early, VerificationStatus.Failed },
+        { "success on a DNS timeout", VerificationStatus.Success, [CnameObservation.Timeout, AllPublished[1], AllPublished[2]], Early, VerificationStatus.TemporaryFailure },
+        { "failed is not checked again", VerificationStatus.Failed, AllPublished, Early, VerificationStatus.Failed },
+        { "not started is not checked", VerificationStatus.NotStarted, AllPublished, Early, VerificationStatus.NotStarted },
+    };
+
+    [Theory]
+    [MemberData(nameof(DkimCases))]
+    public void NextDkimStatusFollowsEasyDkimDetection(string situation, VerificationStatus status, CnameObservation[] observations, TimeSpan elapsed, VerificationStatus expected)
+    {
+        _ = situation; // names the case in the test output
+        var setup = new DkimSetup("us-east-1", "example.com", Tokens, status, DateTimeOffset.UnixEpoch);
+        Assert.Equal(expected, DetectionRules.NextDkimStatus(setup, observations, elapsed, Window));
     }
 }

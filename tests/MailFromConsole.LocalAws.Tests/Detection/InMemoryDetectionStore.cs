@@ -9,6 +9,7 @@ internal sealed class InMemoryDetectionStore : IDetectionStore
     private readonly object _gate = new();
     private readonly Dictionary<(string Region, string Identity), MailFromSetup> _setups = [];
     private readonly Dictionary<(string Region, string Domain), DomainVerification> _verifications = [];
+    private readonly Dictionary<(string Region, string Domain), DkimSetup> _dkim = [];
 
     public MailFromSetup Set(string region, string identity, string mailFromDomain, DateTimeOffset startedAt, CustomMailFromStatus status = CustomMailFromStatus.Pending)
     {
@@ -81,6 +82,41 @@ internal sealed class InMemoryDetectionStore : IDetectionStore
             if (_verifications.TryGetValue((verification.Region, verification.Domain), out var current) && current.StartedAt == verification.StartedAt)
             {
                 _verifications[(verification.Region, verification.Domain)] = current with { Status = newStatus };
+            }
+        }
+    }
+
+    public void StartDkim(string region, string domain, IReadOnlyList<string> tokens, DateTimeOffset startedAt)
+    {
+        lock (_gate)
+        {
+            _dkim[(region, domain)] = new DkimSetup(region, domain, tokens, VerificationStatus.Pending, startedAt);
+        }
+    }
+
+    public VerificationStatus DkimStatusOf(string region, string domain)
+    {
+        lock (_gate)
+        {
+            return _dkim[(region, domain)].Status;
+        }
+    }
+
+    public IReadOnlyList<DkimSetup> DkimSetups()
+    {
+        lock (_gate)
+        {
+            return [.. _dkim.Values.Where(d => d.Status is VerificationStatus.Pending or VerificationStatus.TemporaryFailure or VerificationStatus.Success)];
+        }
+    }
+
+    public void UpdateDkimStatus(DkimSetup setup, VerificationStatus newStatus)
+    {
+        lock (_gate)
+        {
+            if (_dkim.TryGetValue((setup.Region, setup.Domain), out var current) && current.StartedAt == setup.StartedAt)
+            {
+                _dkim[(setup.Region, setup.Domain)] = current with { Status = newStatus };
             }
         }
     }

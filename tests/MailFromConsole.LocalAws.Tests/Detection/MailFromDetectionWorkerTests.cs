@@ -72,34 +72,68 @@ public sealed class MailFromDetectionWorkerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SuccessFallsBackToPendingWhenItsMxDisappearsAndFailsOneWindowLater()
+    public async Task SuccessWhoseMxDisappearsIsFailedAndNotCheckedAgain()
     {
-        var longAgo = _time.GetUtcNow() - TimeSpan.FromDays(30);
-        _store.Set("us-east-1", "example.com", "mail.example.com", longAgo, CustomMailFromStatus.Success);
+        _store.Set("us-east-1", "example.com", "mail.example.com", _time.GetUtcNow() - TimeSpan.FromDays(30), CustomMailFromStatus.Success);
         var worker = Worker();
 
         await worker.RunOnceAsync(CancellationToken.None);
         var withoutMx = _store.Get("us-east-1", "example.com").Status;
-        _time.Advance(Window - TimeSpan.FromSeconds(1));
-        await worker.RunOnceAsync(CancellationToken.None);
-        var justBeforeWindowEnds = _store.Get("us-east-1", "example.com").Status;
-        _time.Advance(TimeSpan.FromSeconds(1));
+        _zones.Add("mail.example.com", "MX", "10 feedback-smtp.us-east-1.amazonses.com.");
         await worker.RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(CustomMailFromStatus.Pending, withoutMx);
-        Assert.Equal(CustomMailFromStatus.Pending, justBeforeWindowEnds);
+        // SES API v2 reference, MailFromDomainStatus: FAILED is also "the record no longer exists".
+        Assert.Equal(CustomMailFromStatus.Failed, withoutMx);
         Assert.Equal(CustomMailFromStatus.Failed, _store.Get("us-east-1", "example.com").Status);
     }
 
     [Fact]
-    public async Task SuccessFallsBackWhenTheMxBecomesWrong()
+    public async Task SuccessFailsWhenTheMxBecomesWrong()
     {
         _store.Set("us-east-1", "example.com", "mail.example.com", _time.GetUtcNow(), CustomMailFromStatus.Success);
         _zones.Add("mail.example.com", "MX", "10 mail.example.org.");
 
         await Worker().RunOnceAsync(CancellationToken.None);
 
-        Assert.Equal(CustomMailFromStatus.Pending, _store.Get("us-east-1", "example.com").Status);
+        Assert.Equal(CustomMailFromStatus.Failed, _store.Get("us-east-1", "example.com").Status);
+    }
+
+    [Fact]
+    public async Task SuccessMeetingADnsTimeoutIsTemporaryFailureWithAFreshWindow()
+    {
+        _store.Set("us-east-1", "example.com", "mail.example.com", _time.GetUtcNow() - TimeSpan.FromDays(30), CustomMailFromStatus.Success);
+        using var silent = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var worker = Worker((IPEndPoint)silent.Client.LocalEndPoint!, TimeSpan.FromMilliseconds(200));
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        var first = _store.Get("us-east-1", "example.com").Status;
+        _time.Advance(Window - TimeSpan.FromSeconds(1));
+        await worker.RunOnceAsync(CancellationToken.None);
+        var withinTheNewWindow = _store.Get("us-east-1", "example.com").Status;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(CustomMailFromStatus.TemporaryFailure, first);
+        Assert.Equal(CustomMailFromStatus.TemporaryFailure, withinTheNewWindow);
+        Assert.Equal(CustomMailFromStatus.Failed, _store.Get("us-east-1", "example.com").Status);
+    }
+
+    [Fact]
+    public async Task DkimSucceedsOnlyOnceAllThreeCnamesPointAtSes()
+    {
+        string[] tokens = ["t1aaaa", "t2bbbb", "t3cccc"];
+        _store.StartDkim("us-east-1", "example.com", tokens, _time.GetUtcNow());
+        _zones.Add("t1aaaa._domainkey.example.com", "CNAME", "t1aaaa.dkim.amazonses.com.");
+        _zones.Add("t2bbbb._domainkey.example.com", "CNAME", "t2bbbb.dkim.amazonses.com.");
+        var worker = Worker();
+
+        await worker.RunOnceAsync(CancellationToken.None);
+        var withTwo = _store.DkimStatusOf("us-east-1", "example.com");
+        _zones.Add("t3cccc._domainkey.example.com", "CNAME", "t3cccc.dkim.amazonses.com.");
+        await worker.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(VerificationStatus.Pending, withTwo);
+        Assert.Equal(VerificationStatus.Success, _store.DkimStatusOf("us-east-1", "example.com"));
     }
 
     [Fact]

@@ -3,8 +3,8 @@ using System.Xml.Linq;
 
 namespace MailFromConsole.LocalAws.Tests.Support;
 
-/// <summary>An answer of the local AWS: status and parsed XML, with helpers to read AWS's shapes.</summary>
-internal sealed record AwsAnswer(HttpStatusCode Status, XDocument Xml)
+/// <summary>An answer of the local AWS: status, parsed XML (and the text as sent, and Location), with helpers to read AWS's shapes.</summary>
+internal sealed record AwsAnswer(HttpStatusCode Status, XDocument Xml, string Text = "", string? Location = null)
 {
     public static readonly XNamespace Ses = "http://ses.amazonaws.com/doc/2010-12-01/";
     public static readonly XNamespace Route53 = "https://route53.amazonaws.com/doc/2013-04-01/";
@@ -14,9 +14,6 @@ internal sealed record AwsAnswer(HttpStatusCode Status, XDocument Xml)
     public string? ErrorCode => Xml.Root!.Element(Ns + "Error")?.Element(Ns + "Code")?.Value;
 
     public string? ErrorMessage => Xml.Root!.Element(Ns + "Error")?.Element(Ns + "Message")?.Value;
-
-    public IReadOnlyList<string> ErrorMessages =>
-        [.. Xml.Root!.Element(Ns + "Error")?.Element(Ns + "Messages")?.Elements(Ns + "Message").Select(m => m.Value) ?? []];
 
     public IEnumerable<XElement> All(string localName) => Xml.Descendants(Ns + localName);
 

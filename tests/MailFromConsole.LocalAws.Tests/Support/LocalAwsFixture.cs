@@ -150,7 +150,7 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     {
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new AwsAnswer(response.StatusCode, XDocument.Parse(text));
+        return new AwsAnswer(response.StatusCode, XDocument.Parse(text), text, response.Headers.Location?.ToString());
     }
 
     public async ValueTask DisposeAsync()

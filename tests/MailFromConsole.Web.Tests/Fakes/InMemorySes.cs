@@ -17,6 +17,7 @@ public sealed class InMemorySes : ISesClient
         public string? Token { get; set; }
         public IdentityMailFromDomainAttributes MailFrom { get; set; } = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
         public bool ForwardingEnabled { get; set; } = true;
+        public IdentityDkimAttributes Dkim { get; set; } = new(false, VerificationStatus.NotStarted, []);
     }
 
     private readonly ConcurrentDictionary<(string Region, string Name), Identity> identities = new();
@@ -126,6 +127,17 @@ public sealed class InMemorySes : ISesClient
             .Select(n => Find(region, n))
             .OfType<Identity>()
             .ToDictionary(i => i.Name, i => i.MailFrom);
+        return Task.FromResult(result);
+    }
+
+    public Task<IReadOnlyDictionary<string, IdentityDkimAttributes>> GetIdentityDkimAttributesAsync(string region, IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        Check("GetIdentityDkimAttributes");
+        if (names.Count > 100) throw new AwsServiceException("SES", "InvalidParameterValue", "Too many identities.", 400, "req-test");
+        IReadOnlyDictionary<string, IdentityDkimAttributes> result = names
+            .Select(n => Find(region, n))
+            .OfType<Identity>()
+            .ToDictionary(i => i.Name, i => i.Dkim);
         return Task.FromResult(result);
     }
 

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace MailFromConsole.Aws.Tests.Models;
+namespace MailFromConsole.Testing;
 
-/// <summary>A botocore service model (Debian's python3-botocore), read as JSON or gzipped JSON.</summary>
+/// <summary>A botocore service model (Debian's python3-botocore), read as JSON or gzipped JSON: the wire-name tests of the clients and of the local AWS check their constants against it.</summary>
 public sealed class ServiceModel
 {
     private const string BotocoreData = "/usr/lib/python3/dist-packages/botocore/data";

@@ -1,0 +1,4 @@
+namespace MailFromConsole.Core.View;
+
+/// <summary>The parts of the view read separately, each by its own SES operation (or DNS) at its own 1 request/second.</summary>
+public enum ViewPart { Verification, MailFrom, Dkim, Dns }
