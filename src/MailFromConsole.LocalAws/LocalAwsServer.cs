@@ -7,6 +7,7 @@ using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.OutsideDns;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
+using MailFromConsole.LocalAws.SesV2;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Sts;
 using MailFromConsole.LocalAws.Wire;
@@ -163,6 +164,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton(new SigV4Verifier(accounts, temporaryCredentials, time));
         builder.Services.AddSingleton(new StsApi(accounts, temporaryCredentials));
         builder.Services.AddSingleton(ses);
+        builder.Services.AddSingleton(new SesV2Api(sesIdentities));
         builder.Services.AddSingleton(route53);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(new RateLimiter(time));
