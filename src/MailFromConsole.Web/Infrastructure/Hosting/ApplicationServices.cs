@@ -49,6 +49,7 @@ public static class ApplicationServices
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
+        services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         return services.AddGuidedSetup();
     }
