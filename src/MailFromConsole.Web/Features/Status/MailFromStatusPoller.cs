@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MailFromConsole.Core;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Errors;
@@ -72,24 +71,14 @@ public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOpt
         foreach (var group in watchers.Keys.GroupBy(w => w.Region).ToList())
         {
             var identities = group.Select(w => w.Identity).Distinct().ToList();
-            try
+            // A failure is kept per region and shown; it must not end the poller (and with it the host).
+            var poll = await ServiceEdge.RunAsync(logger, $"Status poll for {group.Key}", () => FetchAsync(group.Key, identities, cancellationToken));
+            if (!poll.Succeeded)
             {
-                await FetchAsync(group.Key, identities, cancellationToken);
-                pollErrors.TryRemove(group.Key, out _);
-            }
-            catch (AwsServiceException ex)
-            {
-                pollErrors[group.Key] = AwsErrorText.Describe(ex);
-                logger.LogWarning("Status poll for {Region} failed: {Code} {Message}", group.Key, ex.ErrorCode, ex.AwsMessage);
+                pollErrors[group.Key] = poll.Error!;
                 continue;
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // A network failure or a client-side timeout must not end the poller (and with it the host).
-                pollErrors[group.Key] = $"Could not reach the AWS endpoint ({ex.Message}).";
-                logger.LogWarning(ex, "Status poll for {Region} failed", group.Key);
-                continue;
-            }
+            pollErrors.TryRemove(group.Key, out _);
             foreach (var watcher in group)
                 Notify(watcher, cache.TryGetValue((group.Key, watcher.Identity), out var c) ? c.Attributes : null);
         }
