@@ -1,7 +1,7 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using MailFromConsole.Web.Features.View.Storage;
-using MailFromConsole.Web.Tests.Storage;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 namespace MailFromConsole.Web.Tests.Features.View;
 
