@@ -1,6 +1,7 @@
-using MailFromConsole.Web.Auth;
 using MailFromConsole.Web.Components;
-using MailFromConsole.Web.Hosting;
+using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Infrastructure.Auth;
+using MailFromConsole.Web.Infrastructure.Hosting;
 
 // `hash-password` prints a password hash for Auth:Users and exits.
 if (PasswordHashCommand.TryRun(args, Console.In, Console.Out, Console.Error)) return;

@@ -1,4 +1,4 @@
-using MailFromConsole.Web.Auth;
+using MailFromConsole.Web.Infrastructure.Auth;
 
 namespace MailFromConsole.EndToEnd;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
-using MailFromConsole.Web.Audit;
-using MailFromConsole.Web.Auth;
+using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

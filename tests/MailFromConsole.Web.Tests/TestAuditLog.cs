@@ -1,4 +1,4 @@
-using MailFromConsole.Web.Audit;
+using MailFromConsole.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.Web.Tests;

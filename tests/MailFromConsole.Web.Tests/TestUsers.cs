@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
-using MailFromConsole.Web.Auth;
+using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace MailFromConsole.Web.Tests;

@@ -189,28 +189,6 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
     private static string HostName(string value) => value.TrimEnd('.').ToLowerInvariant();
 
-    private async Task<QueryOutcome> QueryAsync(string name, QueryType type, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await _client.QueryAsync(name, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
-            var code = response.Header.ResponseCode;
-            return code switch
-            {
-                DnsHeaderResponseCode.NoError => new QueryOutcome(type, response, false, false, null),
-                DnsHeaderResponseCode.NotExistentDomain => new QueryOutcome(type, response, true, false, null),
-                _ => new QueryOutcome(type, null, false, false, code.ToString()),
-            };
-        }
-        catch (Exception e) when (e is DnsResponseException or System.Net.Sockets.SocketException or TimeoutException)
-        {
-            // DnsClient reports the caller's cancellation as a DNS error too: that is a cancellation, not a finding.
-            cancellationToken.ThrowIfCancellationRequested();
-            return e is TimeoutException || e is DnsResponseException { Code: DnsResponseCode.ConnectionTimeout }
-                ? new QueryOutcome(type, null, false, true, null)
-                : new QueryOutcome(type, null, false, false, e.Message);
-        }
-    }
-
-    private sealed record QueryOutcome(QueryType Type, IDnsQueryResponse? Response, bool NameDoesNotExist, bool TimedOut, string? Error);
+    private Task<DnsAnswer> QueryAsync(string name, QueryType type, CancellationToken cancellationToken) =>
+        DnsAnswer.AskAsync(_client, name, type, cancellationToken);
 }

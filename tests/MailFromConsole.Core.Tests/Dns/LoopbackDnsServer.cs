@@ -6,7 +6,7 @@ using ARSoft.Tools.Net.Dns;
 namespace MailFromConsole.Core.Tests.Dns;
 
 /// <summary>
-/// An authoritative DNS server for one zone on 127.0.0.1 (UDP and TCP on the same free port), built on ARSoft.Tools.Net.
+/// An authoritative DNS server for one or more zones on 127.0.0.1 (UDP and TCP on the same free port), built on ARSoft.Tools.Net.
 /// Each test writes its own records. Answers like a real authoritative server: CNAME at a name, NODATA and NXDOMAIN with the
 /// zone's SOA in the authority section, REFUSED outside the zone; long answers are truncated over UDP so clients retry on TCP.
 /// </summary>
@@ -17,20 +17,18 @@ public sealed class LoopbackDnsServer : IDisposable
     private const int BindAttempts = 5;
 
     private readonly DnsServer _server;
-    private readonly DomainName _apex;
-    private readonly SoaRecord _soa;
+    private readonly IReadOnlyList<SoaRecord> _zones;
     private readonly object _gate = new();
     private readonly List<DnsRecordBase> _records = [];
     private readonly List<Exception> _serverErrors = [];
     private readonly Dictionary<DomainName, ReturnCode> _failures = [];
     private int _tcpQueries;
 
-    private LoopbackDnsServer(DnsServer server, DomainName apex, int port)
+    private LoopbackDnsServer(DnsServer server, IEnumerable<DomainName> apexes, int port)
     {
         _server = server;
-        _apex = apex;
         Port = port;
-        _soa = new SoaRecord(apex, Ttl, DomainName.Parse("ns1." + apex), DomainName.Parse("hostmaster." + apex), 1, 3600, 600, 86400, 60);
+        _zones = apexes.Select(apex => new SoaRecord(apex, Ttl, DomainName.Parse("ns1." + apex), DomainName.Parse("hostmaster." + apex), 1, 3600, 600, 86400, 60)).ToList();
         _server.QueryReceived += OnQueryReceivedAsync;
         _server.ExceptionThrown += (_, e) =>
         {
@@ -63,9 +61,10 @@ public sealed class LoopbackDnsServer : IDisposable
         }
     }
 
-    public static LoopbackDnsServer Start(string zoneApex)
+    /// <param name="moreZones">Further zones the same server is authoritative for (e.g. an SPF include's domain).</param>
+    public static LoopbackDnsServer Start(string zoneApex, params string[] moreZones)
     {
-        var apex = DomainName.Parse(zoneApex);
+        var apexes = moreZones.Prepend(zoneApex).Select(DomainName.Parse).ToList();
         SocketException? last = null;
         for (var attempt = 0; attempt < BindAttempts; attempt++)
         {
@@ -76,7 +75,7 @@ public sealed class LoopbackDnsServer : IDisposable
             var endPoint = new IPEndPoint(IPAddress.Loopback, port);
             var server = new DnsServer(
                 [new UdpServerTransport(endPoint, TransportTimeoutMs), new TcpServerTransport(endPoint, TransportTimeoutMs, TransportTimeoutMs)]);
-            var instance = new LoopbackDnsServer(server, apex, port);
+            var instance = new LoopbackDnsServer(server, apexes, port);
             try
             {
                 server.Start();
@@ -106,6 +105,9 @@ public sealed class LoopbackDnsServer : IDisposable
 
         return Add(new TxtRecord(DomainName.Parse(name), Ttl, characterStrings));
     }
+
+    public LoopbackDnsServer AddA(string name, string address) =>
+        Add(new ARecord(DomainName.Parse(name), Ttl, IPAddress.Parse(address)));
 
     public LoopbackDnsServer AddCname(string name, string target) =>
         Add(new CNameRecord(DomainName.Parse(name), Ttl, DomainName.Parse(target)));
@@ -172,7 +174,9 @@ public sealed class LoopbackDnsServer : IDisposable
 
     private void Answer(DnsQuestion question, DnsMessage response)
     {
-        if (!question.Name.IsEqualOrSubDomainOf(_apex))
+        // The most specific zone holding the name answers, as with delegated zones on one server.
+        var soa = _zones.Where(z => question.Name.IsEqualOrSubDomainOf(z.Name)).MaxBy(z => z.Name.LabelCount);
+        if (soa is null)
         {
             response.ReturnCode = ReturnCode.Refused;
             return;
@@ -189,12 +193,12 @@ public sealed class LoopbackDnsServer : IDisposable
             }
 
             atName = _records.Where(r => r.Name.Equals(question.Name, false)).ToList();
-            nameExists = question.Name.Equals(_apex, false) || _records.Any(r => r.Name.IsEqualOrSubDomainOf(question.Name));
+            nameExists = question.Name.Equals(soa.Name, false) || _records.Any(r => r.Name.IsEqualOrSubDomainOf(question.Name));
         }
 
-        if (question.RecordType == RecordType.Soa && question.Name.Equals(_apex, false))
+        if (question.RecordType == RecordType.Soa && question.Name.Equals(soa.Name, false))
         {
-            response.AnswerRecords.Add(_soa);
+            response.AnswerRecords.Add(soa);
             return;
         }
 
@@ -220,7 +224,7 @@ public sealed class LoopbackDnsServer : IDisposable
 
         // NODATA (name exists, no records of this type) or NXDOMAIN: both carry the SOA for negative caching.
         response.ReturnCode = nameExists ? ReturnCode.NoError : ReturnCode.NxDomain;
-        response.AuthorityRecords.Add(_soa);
+        response.AuthorityRecords.Add(soa);
     }
 
     private static int FindPortFreeForUdpAndTcp()

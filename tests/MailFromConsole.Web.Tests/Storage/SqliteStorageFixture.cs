@@ -1,5 +1,5 @@
 using MailFromConsole.Web.Infrastructure.Storage;
-using MailFromConsole.Web.Tests.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 namespace MailFromConsole.Web.Tests.Storage;
 

@@ -1,4 +1,3 @@
-using MailFromConsole.Web.Auth;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

@@ -1,0 +1,24 @@
+namespace MailFromConsole.Core.Deliverability;
+
+/// <summary>Whether mail from an identity passes DMARC, through which aligned identifier, and what is missing.</summary>
+/// <param name="Summary">One sentence for the user.</param>
+/// <param name="Gaps">What is missing, each with its fix; empty when mail passes through SPF and DKIM.</param>
+public sealed record DeliverabilityVerdict(
+    DeliverabilityOutcome Outcome,
+    bool SpfAligned,
+    bool DkimAligned,
+    string Summary,
+    IReadOnlyList<DeliverabilityGap> Gaps)
+{
+    public bool PassesDmarc => Outcome is DeliverabilityOutcome.PassesThroughSpfAndDkim or DeliverabilityOutcome.PassesThroughDkimOnly or DeliverabilityOutcome.PassesThroughSpfOnly;
+
+    /// <summary>A few words for a list column.</summary>
+    public string Label => Outcome switch
+    {
+        DeliverabilityOutcome.PassesThroughSpfAndDkim => "Passes DMARC",
+        DeliverabilityOutcome.PassesThroughDkimOnly => "Passes (DKIM only)",
+        DeliverabilityOutcome.PassesThroughSpfOnly => "Passes (SPF only)",
+        DeliverabilityOutcome.Fails => "Fails DMARC",
+        _ => "No DMARC policy",
+    };
+}

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Deliverability;
+
+public enum DkimCnameState { Published, Missing, WrongTarget, DnsFailed }

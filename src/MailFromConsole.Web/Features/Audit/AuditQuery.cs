@@ -1,0 +1,42 @@
+namespace MailFromConsole.Web.Features.Audit;
+
+/// <summary>
+/// Filters (all optional, combined with AND) and a page. User, region and action match exactly (ignoring case);
+/// identity matches any part. <see cref="From"/> is inclusive, <see cref="To"/> exclusive.
+/// </summary>
+public sealed record AuditQuery
+{
+    public const int MaximumPageSize = 500;
+
+    public string? User { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Identity { get; init; }
+
+    public string? Action { get; init; }
+
+    /// <summary>Only successes (true), only failures (false), or both (null).</summary>
+    public bool? Succeeded { get; init; }
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public int Skip { get; init; }
+
+    public int Take { get; init; } = 50;
+}
+
+/// <summary>A page of entries, newest first, and how many match in all.</summary>
+public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total);
+
+public interface IAuditLog
+{
+    Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default);
+
+    Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every entry that matches the filters (paging ignored), newest first, read as it is written out.</summary>
+    IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery filter, CancellationToken cancellationToken = default);
+}

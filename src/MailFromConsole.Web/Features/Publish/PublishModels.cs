@@ -1,0 +1,58 @@
+using MailFromConsole.Core.Route53;
+
+namespace MailFromConsole.Web.Features.Publish;
+
+/// <summary>What is published: the MAIL FROM records of a region, or a domain's _amazonses verification token.</summary>
+public abstract record PublishTarget(string Name)
+{
+    /// <summary>The SES identity the records serve, for the audit log (the MAIL FROM domain or name when not given).</summary>
+    public string? Identity { get; init; }
+
+    /// <summary>The region the audit log files the publish under.</summary>
+    public abstract string AuditRegion { get; }
+
+    public string AuditIdentity => Identity ?? (this is Verification v ? v.Domain : Name);
+
+    public sealed record MailFrom(string MailFromDomain, string Region) : PublishTarget(MailFromDomain)
+    {
+        public override string AuditRegion => Region;
+    }
+
+    public sealed record Verification(string Domain, string Token) : PublishTarget($"_amazonses.{Domain}")
+    {
+        /// <summary>The region whose token this is (each region verifies with its own value).</summary>
+        public string? Region { get; init; }
+
+        public override string AuditRegion => Region ?? "";
+    }
+}
+
+public enum PreviewLineKind { Add, Change, Unchanged }
+
+/// <summary>One record set in the preview, before → after (plain values).</summary>
+public sealed record PreviewLine(string Name, string Type, PreviewLineKind Kind, IReadOnlyList<string> Before, IReadOnlyList<string> After);
+
+/// <summary>
+/// The change the user is shown before publishing. <see cref="Changes"/> are exactly what <see cref="IPublishService.ApplyAsync"/>
+/// sends: DELETEs of the record sets as they were read, and CREATEs, so a concurrent edit makes Route 53 refuse the batch.
+/// </summary>
+/// <param name="Zone">The account's public hosted zone for the name; null means the manual path.</param>
+/// <param name="Refusal">Why the console will not publish here (a name that receives mail, a CNAME, two SPF records).</param>
+public sealed record PublishPreview(
+    PublishTarget Target,
+    HostedZone? Zone,
+    IReadOnlyList<PreviewLine> Lines,
+    IReadOnlyList<RecordSetChange> Changes,
+    string? Refusal,
+    IReadOnlyList<string> Notes)
+{
+    public bool HasZone => Zone is not null;
+    public bool NothingToDo => Refusal is null && Zone is not null && Changes.Count == 0;
+    public bool CanApply => Refusal is null && Zone is not null && Changes.Count > 0;
+}
+
+/// <summary>Result of applying a preview: the change, or (when the records moved meanwhile) a fresh preview.</summary>
+public sealed record PublishOutcome(ChangeInfo? Change, PublishPreview? ReloadedPreview, string Message)
+{
+    public bool Conflict => ReloadedPreview is not null;
+}

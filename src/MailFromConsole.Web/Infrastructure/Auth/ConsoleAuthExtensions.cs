@@ -1,0 +1,155 @@
+using System.Threading.RateLimiting;
+using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MailFromConsole.Web.Infrastructure.Auth;
+
+public static class ConsoleAuthExtensions
+{
+    /// <summary>
+    /// Cookie sign-in (users from <c>Auth:Users</c> and the console's own store), optional OpenID Connect, role
+    /// policies with a secure fallback (every endpoint needs a signed-in user unless it allows anonymous), the role
+    /// guard, first-run setup, sign-in rate limits, antiforgery cookie settings, and the audit log.
+    /// Needs <c>AddRazorComponents()</c> too (the sign-in pages are Razor components).
+    /// </summary>
+    public static IServiceCollection AddConsoleAuth(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ConsoleAuthOptions.Section);
+        services.Configure<ConsoleAuthOptions>(section);
+        var options = section.Get<ConsoleAuthOptions>() ?? new ConsoleAuthOptions();
+        var dataFolder = ConsoleDataFolder.Resolve(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new LocalUserStore(dataFolder, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<FirstRunSetup>();
+        services.AddSingleton<SignedOutSessions>();
+        services.AddSingleton<LoginRateLimiter>();
+        services.AddScoped<SignInValidator>();
+        services.AddScoped<UserAdministration>();
+        services.AddHostedService<FirstRunAnnouncer>();
+        services.AddAuditLog(configuration);
+
+        // Cookies stay valid across restarts because the keys that protect them live in the data folder.
+        services.AddDataProtection()
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")))
+            .SetApplicationName("MailFromConsole");
+
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "MailFromConsole.Auth";
+                cookie.Cookie.HttpOnly = true;
+                // Strict keeps the cookie off every cross-site request; an identity provider's redirect back is
+                // cross-site, so with OpenID Connect the cookie must be Lax or the first page after sign-in is anonymous.
+                cookie.Cookie.SameSite = options.Oidc.IsConfigured ? SameSiteMode.Lax : SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = AccountPaths.Login;
+                cookie.LogoutPath = AccountPaths.Logout;
+                cookie.AccessDeniedPath = AccountPaths.Denied;
+                cookie.ExpireTimeSpan = options.SessionLifetime;
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    var validator = context.HttpContext.RequestServices.GetRequiredService<SignInValidator>();
+                    if (context.Principal is null || !await validator.IsStillValidAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
+            });
+        if (options.Oidc.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, oidc =>
+            {
+                oidc.Authority = options.Oidc.Authority;
+                oidc.ClientId = options.Oidc.ClientId;
+                oidc.ClientSecret = options.Oidc.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.SaveTokens = false;
+                oidc.MapInboundClaims = false;
+                oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oidc.Scope.Add("email");
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    var user = context.Principal is null ? null : OidcRoleMapping.Map(context.Principal, options.Oidc);
+                    if (user is null)
+                    {
+                        context.Fail("The identity provider's token names no console role (Viewer, Operator or Admin).");
+                        return Task.CompletedTask;
+                    }
+                    context.Principal = ConsoleClaims.Principal(user, OpenIdConnectDefaults.AuthenticationScheme);
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        services.AddAuthorization(ConsolePolicies.Register);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, ConsoleAuthenticationStateProvider>();
+        services.TryAddScoped<IHostEnvironmentAuthenticationStateProvider>(
+            provider => (IHostEnvironmentAuthenticationStateProvider)provider.GetRequiredService<AuthenticationStateProvider>());
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUser>());
+        services.AddScoped<IRoleGuard>(provider => provider.GetRequiredService<CurrentUser>());
+
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "MailFromConsole.Antiforgery";
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AccountEndpoints.SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, options.LoginAttemptsPerMinutePerAddress),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (context, cancellationToken) => new ValueTask(context.HttpContext.Response.WriteAsync(
+                "Too many sign-in attempts from your address. Wait a minute, then try again.", cancellationToken));
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Security headers, authentication, authorization, rate limiting and antiforgery, in that order, then the
+    /// sign-in/sign-out/setup endpoints and the audit exports. Call it after <c>UseExceptionHandler</c>,
+    /// <c>UseStatusCodePages…</c> and <c>UseHttpsRedirection</c>, in place of <c>UseAntiforgery()</c>, before mapping
+    /// the Razor components and static assets.
+    /// </summary>
+    public static WebApplication UseConsoleAuth(this WebApplication app)
+    {
+        app.UseConsoleSecurityHeaders();
+        app.UseAuthentication();
+        // Gives request-scoped services (minimal APIs, static rendering) the same user the role guard reads in a circuit.
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetService<IHostEnvironmentAuthenticationStateProvider>()?
+                .SetAuthenticationState(Task.FromResult(new AuthenticationState(context.User)));
+            return next(context);
+        });
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+
+        var oidc = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleAuthOptions>>().Value.Oidc.IsConfigured;
+        app.MapAccountEndpoints(oidc);
+        app.MapAuditExport();
+        return app;
+    }
+}

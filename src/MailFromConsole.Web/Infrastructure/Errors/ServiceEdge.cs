@@ -1,0 +1,83 @@
+using MailFromConsole.Core;
+using MailFromConsole.Web.Infrastructure.Auth;
+using MailFromConsole.Web.Infrastructure.Changes;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.Web.Infrastructure.Errors;
+
+/// <summary>
+/// The one place where AWS and network failures become messages. An unhandled exception in Blazor Server ends the
+/// user's circuit, so every service call that reaches AWS or DNS goes through here.
+/// </summary>
+internal static class ServiceEdge
+{
+    public static async Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return ServiceResult<T>.Ok(await call());
+        }
+        catch (NotAuthorizedException ex)
+        {
+            // A guard deeper down (the services check before they call): a refusal to show, never a broken circuit.
+            logger.LogWarning("{What} refused: {Reason}", what, ex.Message);
+            return ServiceResult<T>.Fail(ex.Message, ChangeGate.NotAuthorizedCode);
+        }
+        catch (AwsServiceException ex)
+        {
+            logger.LogWarning("{What} failed: {Service} {Code} {Message} (request {RequestId})", what, ex.Service, ex.ErrorCode, ex.AwsMessage, ex.RequestId);
+            return ServiceResult<T>.Fail(AwsErrorText.Describe(ex), ex.ErrorCode);
+        }
+        catch (ArgumentException ex)
+        {
+            // The wire clients refuse, before sending anything, values they cannot send unchanged (e.g. a lone surrogate).
+            logger.LogWarning("{What} refused before sending: {Message}", what, ex.Message);
+            return ServiceResult<T>.Fail($"The value cannot be sent to AWS: {AwsErrorText.Readable(ex.Message)}", "InvalidInput");
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning(ex, "{What} failed: network error", what);
+            return ServiceResult<T>.Fail($"Could not reach the AWS endpoint ({ex.Message}). Check the network or the configured service URL and try again.", "NetworkError");
+        }
+        catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
+        {
+            logger.LogWarning(ex, "{What} timed out", what);
+            return ServiceResult<T>.Fail("The request to AWS timed out. Try again in a moment.", "Timeout");
+        }
+    }
+
+    public static async Task<ServiceResult> RunAsync(ILogger logger, string what, Func<Task> call)
+    {
+        var result = await RunAsync(logger, what, async () => { await call(); return true; });
+        return result.Succeeded ? ServiceResult.Ok() : ServiceResult.Fail(result.Error!, result.ErrorCode);
+    }
+}
+
+/// <summary>Plain words for the AWS error codes the console meets, with AWS's own message kept for detail.</summary>
+public static class AwsErrorText
+{
+    public static string Describe(AwsServiceException ex)
+    {
+        var lead = ex.ErrorCode switch
+        {
+            "Throttling" or "ThrottlingException" => "AWS is throttling requests (rate exceeded). Wait a few seconds and try again.",
+            "PriorRequestNotComplete" => "Route 53 is still applying a previous change to this zone. Try again in a few seconds.",
+            "MailFromDomainNotVerified" or "MailFromDomainNotVerifiedException" =>
+                "SES rejected the message: the custom MAIL FROM domain is not verified yet and the behaviour is \"Reject message\".",
+            "InvalidChangeBatch" => "Route 53 refused the change.",
+            "NoSuchHostedZone" => "The hosted zone no longer exists in Route 53.",
+            "InvalidParameterValue" => "SES refused the value.",
+            "NetworkError" => "Could not reach the AWS endpoint. Check the network or the configured service URL and try again.",
+            "RequestTimeout" => "AWS did not answer in time. Try again in a moment.",
+            "CredentialsNotAvailable" => "No AWS credentials were found. Configure a profile, environment variables or an instance role.",
+            "SignatureDoesNotMatch" or "InvalidClientTokenId" or "UnrecognizedClientException" =>
+                "AWS refused the credentials. Check the configured profile or access keys.",
+            "AccessDenied" or "AccessDeniedException" => "The AWS credentials are not allowed to do this.",
+            _ => $"{ex.Service} returned {ex.ErrorCode}.",
+        };
+        return string.IsNullOrWhiteSpace(ex.AwsMessage) ? lead : $"{lead} ({Readable(ex.AwsMessage)})";
+    }
+
+    /// <summary>AWS messages quote the input back: escaped and cut like any untrusted text, at a message's length.</summary>
+    public static string Readable(string text) => MessageText.Escape(text, 300);
+}

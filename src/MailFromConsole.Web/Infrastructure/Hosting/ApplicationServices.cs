@@ -1,0 +1,55 @@
+using MailFromConsole.Aws;
+using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.Web.Components.Shared;
+using MailFromConsole.Web.Features.Assistant;
+using MailFromConsole.Web.Features.Identities;
+using MailFromConsole.Web.Features.MailFrom;
+using MailFromConsole.Web.Features.Publish;
+using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Web.Infrastructure.Regions;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MailFromConsole.Web.Infrastructure.Hosting;
+
+public static class ApplicationServices
+{
+    /// <summary>Everything the console needs: Blazor, MudBlazor, the AWS clients, DNS diagnosis and the console services.</summary>
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+
+        services.AddAwsClients(configuration);
+        services.Configure<DnsResolverOptions>(configuration.GetSection("Dns"));
+        services.AddSingleton<IMailFromDnsDiagnostics>(sp => new MailFromDnsDiagnostics(sp.GetRequiredService<IOptions<DnsResolverOptions>>().Value));
+
+        return services.AddConsoleServices(configuration);
+    }
+
+    /// <summary>The console's own services (also used by the bUnit tests over fake AWS clients).</summary>
+    public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
+        services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
+        services.AddSingleton(TimeProvider.System);
+
+        // Shared by every circuit: one list cache and one status poller per account (keyed by region inside).
+        services.AddSingleton<IdentityDirectory>();
+        services.AddSingleton<MailFromStatusPoller>();
+        services.AddSingleton<IMailFromStatusCache>(sp => sp.GetRequiredService<MailFromStatusPoller>());
+        services.AddHostedService(sp => sp.GetRequiredService<MailFromStatusPoller>());
+
+        services.AddScoped<RegionContext>();
+        services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<IMailFromService, MailFromService>();
+        services.AddScoped<IPublishService, PublishService>();
+        services.AddScoped<IClipboard, JsClipboard>();
+        return services.AddGuidedSetup();
+    }
+}

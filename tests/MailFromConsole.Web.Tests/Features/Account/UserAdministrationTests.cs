@@ -1,0 +1,159 @@
+using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Infrastructure.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailFromConsole.Web.Tests.Features.Account;
+
+public sealed class UserAdministrationTests : IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+    private ConsoleServices _services = null!;
+
+    public async Task InitializeAsync()
+    {
+        _services = new ConsoleServices(_folder.Path);
+        await _services.Provider.GetRequiredService<LocalUserStore>().AddFirstAdminAsync("ada", ConsolePasswordHasher.Hash("ada-admin-password"));
+    }
+
+    public Task DisposeAsync()
+    {
+        _services.Dispose();
+        _folder.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private UserAdministration AsAdmin(out IServiceScope scope)
+    {
+        scope = _services.CircuitOf("ada", ConsoleRole.Admin);
+        return scope.ServiceProvider.GetRequiredService<UserAdministration>();
+    }
+
+    [Fact]
+    public async Task AddedUserCanSignInWithTheRoleGivenAndTheAdditionIsAudited()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            var result = await users.AddAsync("olga", ConsoleRole.Operator, "olga-operator-password");
+
+            Assert.True(result.Succeeded, result.Message);
+        }
+        var directory = _services.Provider.GetRequiredService<UserDirectory>();
+        Assert.Equal(new ConsoleUser("olga", ConsoleRole.Operator, UserSource.Local), await directory.VerifyPasswordAsync("olga", "olga-operator-password"));
+        var audit = await _services.Provider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.CreateUser });
+        var entry = Assert.Single(audit.Entries);
+        Assert.Equal(("ada", "olga", "Operator"), (entry.User, entry.Identity, entry.After));
+    }
+
+    [Fact]
+    public async Task OperatorCannotManageUsers()
+    {
+        using var scope = _services.CircuitOf("otto", ConsoleRole.Operator, UserSource.Configuration);
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+
+        await Assert.ThrowsAsync<NotAuthorizedException>(() => users.AddAsync("mallory", ConsoleRole.Admin, "mallory-password"));
+        await Assert.ThrowsAsync<NotAuthorizedException>(() => users.ListAsync());
+        Assert.Null(await _services.Provider.GetRequiredService<UserDirectory>().FindAsync("mallory"));
+    }
+
+    [Fact]
+    public async Task ListShowsConfiguredAndConsoleUsers()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            var listed = await users.ListAsync();
+
+            Assert.Equal(["ada", "otto", "vera"], listed.Select(u => u.Name));
+            Assert.Equal([true, false, false], listed.Select(u => u.IsEditable));
+        }
+    }
+
+    [Fact]
+    public async Task ConfiguredUsersAreChangedInConfigurationNotHere()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            var result = await users.SetRoleAsync("vera", ConsoleRole.Admin);
+
+            Assert.False(result.Succeeded);
+            Assert.Contains("configured in Auth:Users", result.Message);
+        }
+    }
+
+    [Fact]
+    public async Task TheOnlyAdministratorCannotBeDemotedOrDeleted()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            Assert.False((await users.SetRoleAsync("ada", ConsoleRole.Viewer)).Succeeded);
+            Assert.True((await users.AddAsync("bea", ConsoleRole.Viewer, "bea-viewer-password")).Succeeded);
+            Assert.False((await users.DeleteAsync("ada")).Succeeded);
+        }
+        Assert.Equal(ConsoleRole.Admin, (await _services.Provider.GetRequiredService<UserDirectory>().FindAsync("ada"))!.Role);
+    }
+
+    [Fact]
+    public async Task AdministratorCannotDeleteThemselves()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            await users.AddAsync("second", ConsoleRole.Admin, "second-admin-password");
+
+            var result = await users.DeleteAsync("ada");
+
+            Assert.Equal("You cannot delete yourself.", result.Message);
+        }
+    }
+
+    [Fact]
+    public async Task DeletedUserCanNoLongerSignIn()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            await users.AddAsync("bea", ConsoleRole.Viewer, "bea-viewer-password");
+
+            Assert.True((await users.DeleteAsync("bea")).Succeeded);
+        }
+        Assert.Null(await _services.Provider.GetRequiredService<UserDirectory>().VerifyPasswordAsync("bea", "bea-viewer-password"));
+    }
+
+    [Fact]
+    public async Task NewPasswordReplacesTheOldOne()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            await users.AddAsync("bea", ConsoleRole.Viewer, "bea-viewer-password");
+
+            Assert.True((await users.ResetPasswordAsync("bea", "bea-new-password")).Succeeded);
+            Assert.False((await users.ResetPasswordAsync("bea", "short")).Succeeded);
+        }
+        var directory = _services.Provider.GetRequiredService<UserDirectory>();
+        Assert.Null(await directory.VerifyPasswordAsync("bea", "bea-viewer-password"));
+        Assert.NotNull(await directory.VerifyPasswordAsync("bea", "bea-new-password"));
+    }
+
+    [Theory]
+    [InlineData("", "Enter a user name.")]
+    [InlineData("bad name", "Use only letters, digits, and . _ - @ in a user name.")]
+    [InlineData("x'; DROP TABLE users; --", "Use only letters, digits, and . _ - @ in a user name.")]
+    [InlineData("OTTO", "A user named 'OTTO' already exists.")]
+    public async Task UnacceptableNamesAreRefusedWithAReason(string name, string message)
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            var result = await users.AddAsync(name, ConsoleRole.Viewer, "a-good-password");
+
+            Assert.Equal(UserChangeResult.Refused(message), result);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Bunit;
+using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Infrastructure.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace MailFromConsole.Web.Tests.Features.Account;
+
+public sealed class UsersPageTests : BunitContext, IAsyncLifetime
+{
+    private readonly TempFolder _folder = new();
+
+    public UsersPageTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(_folder.Path)).Build();
+        Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddMudServices();
+        Services.AddConsoleAuth(configuration);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await Services.GetRequiredService<LocalUserStore>().AddFirstAdminAsync("ada", ConsolePasswordHasher.Hash("ada-admin-password"));
+        Render<MudPopoverProvider>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        _folder.Dispose();
+    }
+
+    private void SignedInAs(string name, ConsoleRole role) =>
+        Services.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(ConsoleServices.Principal(name, role))));
+
+    [Fact]
+    public void ListsEveryUserAndOffersChangesOnlyForConsoleUsers()
+    {
+        SignedInAs("ada", ConsoleRole.Admin);
+
+        var page = Render<UsersPage>();
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("tbody tr");
+            Assert.Equal(["ada", "otto", "vera"], rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+            Assert.Contains("Delete", rows[0].TextContent);
+            Assert.DoesNotContain("Delete", rows[1].TextContent);
+            Assert.Contains("configuration", rows[1].TextContent);
+        });
+    }
+
+    [Fact]
+    public async Task AddingAUserShowsItInTheList()
+    {
+        SignedInAs("ada", ConsoleRole.Admin);
+        var page = Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+
+        InputLabelled(page, "New user name").Change("bea");
+        InputLabelled(page, "New user's password").Change("bea-viewer-password");
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Add user").Click());
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("User 'bea' can now sign in as Viewer.", page.Find("[data-test='users-message']").TextContent);
+            Assert.Equal(4, page.FindAll("tbody tr").Count);
+        });
+    }
+
+    [Fact]
+    public void OperatorSeesTheRefusalInsteadOfTheUsers()
+    {
+        SignedInAs("otto", ConsoleRole.Operator);
+
+        var page = Render<UsersPage>();
+
+        page.WaitForAssertion(() =>
+            Assert.Contains("This action needs the Admin role", page.Find("[data-test='users-message']").TextContent));
+        Assert.Empty(page.FindAll("tbody tr"));
+    }
+
+    private static AngleSharp.Dom.IElement InputLabelled(IRenderedComponent<UsersPage> page, string label)
+    {
+        var forId = page.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for");
+        return page.Find($"input[id='{forId}']");
+    }
+}

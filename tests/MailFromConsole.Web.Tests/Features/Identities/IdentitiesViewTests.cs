@@ -1,0 +1,141 @@
+using Bunit;
+using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Features.Identities;
+using MailFromConsole.Web.Infrastructure.Regions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailFromConsole.Web.Tests.Features.Identities;
+
+public sealed class IdentitiesViewTests : ConsoleTestContext
+{
+    private IRenderedComponent<MudBlazor.MudDialogProvider> provider = null!;
+
+    private IRenderedComponent<IdentitiesView> RenderView(IdentityType type, string? selected = null)
+    {
+        provider = RenderProviders();
+        return Render<IdentitiesView>(p => p.Add(x => x.Type, type).Add(x => x.Selected, selected));
+    }
+
+    [Fact]
+    public void ListsDomainsWithTheirVerificationAndMailFromStatus()
+    {
+        Aws.Ses.Add(Region, "example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.UseDefaultValue);
+        Aws.Ses.Add(Region, "failed.test", VerificationStatus.Failed);
+        Aws.Ses.Add(Region, "user@example.com");
+
+        var view = RenderView(IdentityType.Domain);
+
+        view.WaitForAssertion(() => Assert.Equal(2, view.FindAll("tr.identity-row").Count));
+        var rows = view.FindAll("tr.identity-row");
+        Assert.Contains("verified", rows[0].TextContent);
+        Assert.Contains("mail.example.com", rows[0].TextContent);
+        Assert.Contains("Success", rows[0].TextContent);
+        Assert.Contains("failed", rows[1].TextContent);
+        Assert.DoesNotContain("user@example.com", view.Markup);
+    }
+
+    [Fact]
+    public void AnEmptyRegionShowsTheEmptyState()
+    {
+        var view = RenderView(IdentityType.EmailAddress);
+
+        view.WaitForAssertion(() => Assert.Contains("No email addresses in us-east-1", view.Find("[data-testid=identity-empty-state]").TextContent));
+    }
+
+    [Fact]
+    public void AnAwsErrorIsShownAboveTheListAndThePageKeepsWorking()
+    {
+        Aws.Ses.FailNext("ListIdentities", "Throttling", "Rate exceeded");
+
+        var view = RenderView(IdentityType.Domain);
+
+        view.WaitForAssertion(() => Assert.Contains("Rate exceeded", view.Find("[data-testid=list-error]").TextContent));
+        Assert.NotEmpty(view.FindAll("button[data-testid=add-identity]"));
+    }
+
+    [Fact]
+    public void SwitchingRegionReloadsTheListAndKeepsTheSelection()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        Aws.Ses.Add("eu-west-1", "example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.RejectMessage);
+        Aws.Ses.Add("eu-west-1", "only-in-eu.test");
+        var view = RenderView(IdentityType.Domain, "example.com");
+        view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
+
+        view.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+
+        view.WaitForAssertion(() => Assert.Equal(2, view.FindAll("tr.identity-row").Count));
+        view.WaitForAssertion(() => Assert.Contains("mail.example.com", view.Find("[data-testid=mailfrom-domain]").TextContent));
+        Assert.Contains("example.com", view.Find("[data-testid=identity-details]").TextContent);
+    }
+
+    [Fact]
+    public void ClickingARowSelectsItInTheAddressBar()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        var view = RenderView(IdentityType.Domain);
+        view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
+
+        view.Find("tr.identity-row").Click();
+
+        Assert.EndsWith("?identity=example.com", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task RemovingAsksForConfirmationThenDeletes()
+    {
+        Aws.Ses.Add(Region, "gone.test");
+        var view = RenderView(IdentityType.Domain, "gone.test");
+        view.WaitForAssertion(() => Assert.NotEmpty(view.FindAll("button[data-testid=remove-identity]")));
+
+        // The click's handler waits for the confirmation, so it is not awaited here.
+        var click = view.InvokeAsync(() => view.Find("button[data-testid=remove-identity]").ClickAsync(new()));
+        provider.WaitForAssertion(() => Assert.Contains("Remove gone.test from us-east-1?", provider.Markup));
+        Assert.NotNull(Aws.Ses.Find(Region, "gone.test"));
+        await provider.InvokeAsync(() => provider.FindAll("button").Single(b => b.TextContent.Trim() == "Remove").ClickAsync(new()));
+
+        await click;
+        Assert.Null(Aws.Ses.Find(Region, "gone.test"));
+    }
+
+    [Fact]
+    public async Task AddingADomainShowsItsVerificationRecord()
+    {
+        var view = RenderView(IdentityType.Domain);
+        view.WaitForAssertion(() => Assert.NotEmpty(view.FindAll("[data-testid=identity-empty-state]")));
+
+        _ = view.InvokeAsync(() => view.Find("button[data-testid=add-identity]").ClickAsync(new())); // completes when the dialog closes
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=add-identity-dialog] input")));
+        provider.Find("[data-testid=add-identity-dialog] input").Input("new.example.com");
+        await provider.InvokeAsync(() => provider.Find("button[data-testid=verify-identity]").ClickAsync(new()));
+
+        provider.WaitForAssertion(() => Assert.Contains("_amazonses.new.example.com", provider.Find("[data-testid=verification-record]").TextContent));
+        Assert.Contains("token-us-east-1-new.example.com", provider.Find("[data-testid=verification-record]").TextContent);
+    }
+
+    [Fact]
+    public async Task AMalformedEmailAddressCannotBeSubmitted()
+    {
+        var view = RenderView(IdentityType.EmailAddress);
+
+        _ = view.InvokeAsync(() => view.Find("button[data-testid=add-identity]").ClickAsync(new())); // completes when the dialog closes
+        provider.WaitForAssertion(() => Assert.NotEmpty(provider.FindAll("[data-testid=add-identity-dialog] input")));
+        provider.Find("[data-testid=add-identity-dialog] input").Input("not an address");
+
+        provider.WaitForAssertion(() => Assert.True(provider.Find("button[data-testid=verify-identity]").HasAttribute("disabled")));
+    }
+
+    [Fact]
+    public void ASelectionThatDoesNotExistInTheNewRegionSaysSo()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        var view = RenderView(IdentityType.Domain, "example.com");
+        view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
+
+        view.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+
+        view.WaitForAssertion(() => Assert.Contains("example.com is not an identity in eu-west-1", view.Find("[data-testid=details-error]").TextContent));
+        Assert.Empty(view.FindAll("[data-testid=mailfrom-section]"));
+    }
+}

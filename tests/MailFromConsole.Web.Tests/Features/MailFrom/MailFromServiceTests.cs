@@ -1,0 +1,129 @@
+using MailFromConsole.Core.Records;
+using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Features.MailFrom;
+using MailFromConsole.Web.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MailFromConsole.Web.Tests.Features.MailFrom;
+
+public sealed class MailFromServiceTests : FakeAwsServiceTest
+{
+    private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
+
+    protected override void Seed()
+    {
+        aws.Ses.Add(Region, "example.com");
+        aws.Ses.Add(Region, "user@example.com");
+    }
+
+    [Fact]
+    public async Task SetRefusesADomainThatIsNotASubdomainWithoutCallingSes()
+    {
+        var result = await MailFrom.SetAsync(Region, "user@example.com", "mail.example.org", BehaviorOnMxFailure.RejectMessage);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("subdomain", result.Error);
+        Assert.Null(aws.Ses.Find(Region, "user@example.com")!.MailFrom.MailFromDomain);
+    }
+
+    [Fact]
+    public async Task SetStoresTheNormalizedDomainAndBehaviourAndReturnsTheRecords()
+    {
+        var result = await MailFrom.SetAsync(Region, "example.com", "Mail.Example.com.", BehaviorOnMxFailure.RejectMessage);
+
+        Assert.True(result.Succeeded, result.Error);
+        var stored = aws.Ses.Find(Region, "example.com")!.MailFrom;
+        Assert.Equal("mail.example.com", stored.MailFromDomain);
+        Assert.Equal(BehaviorOnMxFailure.RejectMessage, stored.BehaviorOnMxFailure);
+        Assert.Equal(CustomMailFromStatus.Pending, result.Value!.Attributes.MailFromDomainStatus);
+        Assert.Contains(result.Value.Records, r => r is { Type: "MX", Value: "10 feedback-smtp.us-east-1.amazonses.com" });
+        Assert.Contains(result.Value.Records, r => r.Type == "TXT" && r.Value == RequiredRecords.SpfValue);
+        Assert.Equal(EffectiveMailFromKind.Rejected, result.Value.Effective.Kind);
+    }
+
+    [Fact]
+    public async Task RestartAfterFailedSetsTheSameDomainAgain()
+    {
+        var identity = aws.Ses.Find(Region, "example.com")!;
+        identity.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.RejectMessage);
+
+        var result = await MailFrom.RestartAsync(Region, "example.com");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.RejectMessage), identity.MailFrom);
+    }
+
+    [Fact]
+    public async Task DisableClearsTheMailFromDomain()
+    {
+        await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue);
+
+        var result = await MailFrom.DisableAsync(Region, "example.com");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.False(result.Value!.IsSet);
+        Assert.Null(aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Equal(EffectiveMailFromKind.RegionDefault, result.Value.Effective.Kind);
+    }
+
+    [Fact]
+    public async Task AnSesErrorBecomesAMessageWithTheAwsWording()
+    {
+        aws.Ses.FailNext("SetIdentityMailFromDomain", "InvalidParameterValue", "Identity 'example.com' does not exist.");
+
+        var result = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("InvalidParameterValue", result.ErrorCode);
+        Assert.Contains("Identity 'example.com' does not exist.", result.Error);
+    }
+
+    [Fact]
+    public async Task TestEmailShowsTheRejectionWhileRejectMessageIsNotYetSuccessful()
+    {
+        await MailFrom.SetAsync(Region, "user@example.com", "mail.example.com", BehaviorOnMxFailure.RejectMessage);
+
+        var result = await MailFrom.SendTestEmailAsync(Region, "user@example.com", null);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.False(result.Value!.Sent);
+        Assert.Contains("MailFromDomainNotVerified", result.Value.Explanation);
+        Assert.Empty(aws.Ses.SentEmails);
+    }
+
+    [Fact]
+    public async Task TestEmailSaysWhichMailFromWasUsedOnceSuccessful()
+    {
+        aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.RejectMessage);
+
+        var result = await MailFrom.SendTestEmailAsync(Region, "example.com", "someone@example.net");
+
+        Assert.True(result.Value!.Sent);
+        Assert.Contains("mail.example.com", result.Value.Explanation);
+        Assert.Equal(["someone@example.net"], Assert.Single(aws.Ses.SentEmails).ToAddresses);
+    }
+
+    [Fact]
+    public async Task WarningsTellWhenTheNameReceivesMailAndFeedbackIsForwarded()
+    {
+        var zone = aws.Route53.AddZone("example.com");
+        aws.Route53.Put(zone, "inbox.example.com", "MX", "10 mx.mailhost.example.net.");
+
+        var result = await MailFrom.WarningsAsync(Region, "user@example.com", "inbox.example.com");
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(2, result.Value!.Count);
+        Assert.Contains(result.Value, w => w.Contains("mx.mailhost.example.net"));
+    }
+
+    [Fact]
+    public async Task NoWarningsForAFreshSubdomainWithoutForwarding()
+    {
+        aws.Route53.AddZone("example.com");
+        aws.Ses.Find(Region, "user@example.com")!.ForwardingEnabled = false;
+
+        var result = await MailFrom.WarningsAsync(Region, "user@example.com", "mail.example.com");
+
+        Assert.Empty(result.Value!);
+    }
+}

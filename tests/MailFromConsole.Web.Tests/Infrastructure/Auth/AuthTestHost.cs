@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MailFromConsole.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MailFromConsole.Web.Tests.Infrastructure.Auth;
+
+/// <summary>
+/// A real Kestrel host on a loopback port with the console's auth exactly as Program.cs wires it, plus a few
+/// endpoints that stand for the console's pages and actions.
+/// </summary>
+public sealed partial class AuthTestHost : IAsyncDisposable
+{
+    public const string ViewerPassword = "viewer-password-1";
+    public const string OperatorPassword = "operator-password-1";
+
+    private static readonly Lazy<string> ViewerHash = new(() => ConsolePasswordHasher.Hash(ViewerPassword));
+    private static readonly Lazy<string> OperatorHash = new(() => ConsolePasswordHasher.Hash(OperatorPassword));
+
+    private readonly WebApplication _app;
+
+    private AuthTestHost(WebApplication app, Uri baseAddress, CapturedLog log)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Log = log;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public CapturedLog Log { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Config with a Viewer "vera" and an Operator "otto", as browser tests seed theirs.</summary>
+    public static Dictionary<string, string?> SeededUsers(string dataFolder) => new()
+    {
+        ["Auth:DataFolder"] = dataFolder,
+        ["Auth:Users:0:Name"] = "vera",
+        ["Auth:Users:0:Role"] = "Viewer",
+        ["Auth:Users:0:PasswordHash"] = ViewerHash.Value,
+        ["Auth:Users:1:Name"] = "otto",
+        ["Auth:Users:1:Role"] = "Operator",
+        ["Auth:Users:1:PasswordHash"] = OperatorHash.Value,
+    };
+
+    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(settings);
+        var log = new CapturedLog();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(log);
+        builder.Services.AddRazorComponents();
+        builder.Services.AddConsoleAuth(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseConsoleAuth();
+        // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
+        app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");
+        app.MapGet("/identities", (ICurrentUser user) => $"Identities for {user.Name}");
+        app.MapGet("/publish", () => "Publish page").RequireAuthorization(ConsolePolicies.Operator);
+        app.MapGet("/change", (IRoleGuard guard) =>
+        {
+            try
+            {
+                guard.Require(ConsoleRole.Operator);
+                return Results.Text("changed");
+            }
+            catch (NotAuthorizedException refused)
+            {
+                return Results.Text(refused.Message, statusCode: StatusCodes.Status403Forbidden);
+            }
+        });
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new AuthTestHost(app, new Uri(address), log);
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public Client NewClient() => new(BaseAddress);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Log.Dispose();
+    }
+
+    public sealed class Client : IDisposable
+    {
+        private readonly HttpClient _http;
+
+        public Client(Uri baseAddress)
+        {
+            Cookies = new CookieContainer();
+            _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true })
+            {
+                BaseAddress = baseAddress,
+            };
+        }
+
+        public CookieContainer Cookies { get; }
+
+        public bool HasAuthCookie => Cookies.GetCookies(_http.BaseAddress!).Any(c => c.Name == "MailFromConsole.Auth");
+
+        public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+        /// <summary>Opens the form page, then posts the form with its antiforgery field, as a browser would.</summary>
+        public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IDictionary<string, string> fields)
+        {
+            using var page = await _http.GetAsync(formPage);
+            var html = await page.Content.ReadAsStringAsync();
+            var form = new Dictionary<string, string>(HiddenFields(html));
+            foreach (var (name, value) in fields)
+            {
+                form[name] = value;
+            }
+            return await _http.PostAsync(action, new FormUrlEncodedContent(form));
+        }
+
+        public Task<HttpResponseMessage> PostRawAsync(string action, IDictionary<string, string> fields) =>
+            _http.PostAsync(action, new FormUrlEncodedContent(fields));
+
+        public Task<HttpResponseMessage> SignInAsync(string userName, string password, string returnUrl = "/") =>
+            PostFormAsync($"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}", "/account/login",
+                new Dictionary<string, string> { ["userName"] = userName, ["password"] = password });
+
+        public void Dispose() => _http.Dispose();
+    }
+
+    public static Dictionary<string, string> HiddenFields(string html) => HiddenInput().Matches(html)
+        .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}

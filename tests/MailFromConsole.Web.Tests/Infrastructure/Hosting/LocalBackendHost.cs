@@ -1,0 +1,77 @@
+using MailFromConsole.LocalAws;
+using MailFromConsole.Web.Infrastructure.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MailFromConsole.Web.Tests.Infrastructure.Hosting;
+
+/// <summary>
+/// The embedded local AWS on loopback, with its seeded demo account, in a temporary data folder, and the console
+/// services as the app wires them (AddApplicationServices: real SigV4 wire clients) against it, run by the signed-in
+/// test user. Disposing stops both and deletes the folder.
+/// </summary>
+public sealed class LocalBackendHost : IAsyncDisposable
+{
+    private readonly string dataFolder;
+    private readonly LocalAwsServer server;
+
+    private LocalBackendHost(string dataFolder, LocalAwsServer server, ServiceProvider services)
+    {
+        this.dataFolder = dataFolder;
+        this.server = server;
+        Services = services;
+    }
+
+    public ServiceProvider Services { get; }
+
+    /// <param name="server">Changes to the local AWS options (no rate limits, free ports, demo data by default).</param>
+    /// <param name="settings">Console settings added over <see cref="TestServices.Configuration"/> and the local AWS endpoint.</param>
+    /// <param name="services">Registrations added after the app's own.</param>
+    public static async Task<LocalBackendHost> StartAsync(
+        Action<LocalAwsOptions>? server = null,
+        IEnumerable<KeyValuePair<string, string?>>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var dataFolder = Path.Combine(Path.GetTempPath(), "mfc-web-local-" + Guid.NewGuid().ToString("N"));
+        var options = new LocalAwsOptions
+        {
+            DataFolder = dataFolder,
+            HttpPort = 0,
+            DnsPort = 0,
+            SeedDemoData = true,
+            EnforceRateLimits = false,
+        };
+        server?.Invoke(options);
+        var running = await LocalAwsServer.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(TestServices.Configuration())
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Aws:SesServiceUrl"] = running.HttpEndpoint.ToString(),
+                ["Aws:Route53ServiceUrl"] = running.HttpEndpoint.ToString(),
+                ["Aws:AccessKeyId"] = options.AccessKeyId,
+                ["Aws:SecretAccessKey"] = options.SecretAccessKey,
+            })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<IConfiguration>(configuration);
+        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // First, so the signed-in test user is the AuthenticationStateProvider (Razor components only add theirs if none).
+        collection.AddTestUserAndAuditLog();
+        collection.AddApplicationServices(configuration);
+        services?.Invoke(collection);
+        return new LocalBackendHost(dataFolder, running, collection.BuildServiceProvider());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await server.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
+    }
+}
