@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MailFromConsole.LocalAws.Tests.Support;
 
 namespace MailFromConsole.LocalAws.Tests.Terraform;
@@ -23,23 +22,21 @@ public sealed class TerraformMailFromTests
             o.DetectionInterval = TimeSpan.FromSeconds(1);
             o.ChangePropagationDelay = TimeSpan.FromSeconds(1);
         });
-        using var terraform = TerraformCli.Create("mail-from.tf");
-        string[] variables = ["-var", $"endpoint={aws.Endpoint.ToString().TrimEnd('/')}", "-var", $"domain={Domain}"];
+        using var terraform = await TerraformCli.InitAsync("mail-from.tf", aws.Endpoint, Domain);
 
-        await terraform.ShouldRunAsync(0, "init", "-input=false");
-        await terraform.ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. variables]);
-        var outputs = JsonDocument.Parse((await terraform.ShouldRunAsync(0, "output", "-json")).Stdout).RootElement;
+        await terraform.ApplyAsync();
+        var outputs = await terraform.OutputsAsync();
         await aws.DetectionPassAsync();
         var verification = await aws.SesAsync("GetIdentityVerificationAttributes", ("Identities.member.1", Domain));
         var dkim = await aws.SesAsync("GetIdentityDkimAttributes", ("Identities.member.1", Domain));
         var mailFrom = await aws.SesAsync("GetIdentityMailFromDomainAttributes", ("Identities.member.1", Domain));
         var records = aws.Server.ZoneData.RecordsAt(Domain + ".", MailFrom + ".");
-        await terraform.ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. variables]);
-        await terraform.ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. variables]);
+        await terraform.PlanIsCleanAsync();
+        await terraform.DestroyAsync();
         var zonesAfter = await aws.Route53Async(HttpMethod.Get, "/2013-04-01/hostedzone");
         var identitiesAfter = await aws.SesAsync("ListIdentities");
 
-        Assert.Equal(3, outputs.GetProperty("dkim_tokens").GetProperty("value").GetArrayLength());
+        Assert.Equal(3, outputs["dkim_tokens"].GetArrayLength());
         Assert.Equal("Success", verification.Value("VerificationStatus"));
         Assert.Equal("Success", dkim.Value("DkimVerificationStatus"));
         Assert.Equal(MailFrom, mailFrom.Value("MailFromDomain"));

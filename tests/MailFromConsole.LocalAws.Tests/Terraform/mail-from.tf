@@ -1,31 +1,6 @@
 # The issue's MAIL FROM setup: a zone, an SES domain identity verified through its _amazonses record, Easy DKIM
 # CNAMEs, the MAIL FROM domain with its MX and SPF records (the zone's own cases are in route53-zone.tf).
-variable "endpoint" { type = string }
 variable "domain" { type = string }
-
-terraform {
-  required_providers {
-    aws = { source = "hashicorp/aws", version = "5.100.0" }
-  }
-}
-
-provider "aws" {
-  region     = "us-east-1"
-  access_key = "test"
-  secret_key = "test"
-
-  # Until the local AWS answers STS: no caller-identity or account-id look-ups.
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
-
-  endpoints {
-    route53 = var.endpoint
-    ses     = var.endpoint
-    sesv2   = var.endpoint
-    sts     = var.endpoint
-  }
-}
 
 resource "aws_route53_zone" "main" {
   name          = var.domain
