@@ -4,7 +4,7 @@ namespace MailFromConsole.LocalAws.Tests.Terraform;
 
 /// <summary>
 /// Terraform's AWS provider (from the filesystem mirror) drives the local SES and Route 53 unchanged through the
-/// issue's whole MAIL FROM setup. Each Route 53 change costs 10–30 s of the provider's own waiting, so the zone's
+/// issue's whole MAIL FROM setup. Each Route 53 change costs about 15 s of the provider's own waiting, so the zone's
 /// other cases (tags, data source, force_destroy) run in parallel in <see cref="TerraformRoute53Tests"/>.
 /// </summary>
 public sealed class TerraformMailFromTests
