@@ -5,8 +5,9 @@ namespace MailFromConsole.LocalAws.Tests.Terraform;
 /// <summary>
 /// Terraform's AWS provider (from the filesystem mirror) drives the local SES and Route 53 unchanged through the
 /// issue's whole MAIL FROM setup. Each Route 53 change costs about 15 s of the provider's own waiting, so the zone's
-/// other cases (tags, data source, force_destroy) run in parallel in <see cref="TerraformRoute53Tests"/>.
+/// other cases (tags, data source, force_destroy) are in <see cref="TerraformRoute53Tests"/>.
 /// </summary>
+[Collection(TerraformCli.Collection)]
 public sealed class TerraformMailFromTests
 {
     private const string Domain = "tf-mail.test";

@@ -2,30 +2,44 @@ using MailFromConsole.LocalAws.Tests.Support;
 
 namespace MailFromConsole.LocalAws.Tests.Terraform;
 
-/// <summary>Terraform's SES v2 resources against the local SES API v2, seen through the v1 API of the same store.</summary>
+/// <summary>Terraform's aws_sesv2_email_identity and aws_sesv2_email_identity_mail_from_attributes against the local SES API v2.</summary>
+// One Terraform run at a time: each starts the large provider binary and several processes.
+[Collection(TerraformCli.Collection)]
 public sealed class TerraformSesV2Tests
 {
-    private const string Domain = "tf-v2.test";
+    private const string Domain = "tf-sesv2.test";
 
     [Fact]
-    public async Task TerraformSetsMailFromThroughSesV2PlansCleanAndDeletesTheIdentity()
+    public async Task TerraformAppliesAnIdentityWithDkimAndMailFromThatDetectionVerifiesThenPlansCleanAndDestroys()
     {
-        await using var aws = await LocalAwsFixture.StartAsync();
-        using var terraform = await TerraformCli.InitAsync("sesv2-mail-from.tf", aws.Endpoint, Domain);
+        // Real time (Terraform waits for Route 53 changes to be INSYNC); detection passes are run by the test.
+        await using var aws = await LocalAwsFixture.StartAsync(o =>
+        {
+            o.ChangePropagationDelay = TimeSpan.FromSeconds(1);
+            o.EnableDnsAndDetection = true;
+            o.DetectionInterval = TimeSpan.FromHours(1);
+        });
+        using var terraform = await TerraformCli.InitAsync("sesv2-identity.tf", aws.Endpoint, Domain);
 
         await terraform.ApplyAsync();
         var outputs = await terraform.OutputsAsync();
-        var mailFrom = await aws.SesAsync("GetIdentityMailFromDomainAttributes", ("Identities.member.1", Domain));
-        var dkim = await aws.SesAsync("GetIdentityDkimAttributes", ("Identities.member.1", Domain));
+        await aws.DetectionPassAsync();
+        // A second pass: the MAIL FROM is checked once the first pass has verified the domain through DKIM.
+        await aws.DetectionPassAsync();
+        var identity = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
+        var tags = await aws.SesV2Async(HttpMethod.Get, "/v2/email/tags?ResourceArn=" + Uri.EscapeDataString(outputs["arn"].GetString()!));
         await terraform.PlanIsCleanAsync();
         await terraform.DestroyAsync();
-        var identitiesAfter = await aws.SesAsync("ListIdentities");
+        var gone = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
 
         Assert.Equal("DOMAIN", outputs["identity_type"].GetString());
-        Assert.Equal("mail." + Domain, mailFrom.Value("MailFromDomain"));
-        Assert.Equal("RejectMessage", mailFrom.Value("BehaviorOnMXFailure"));
-        Assert.Equal(outputs["dkim_tokens"].EnumerateArray().Select(t => t.GetString()),
-            dkim.All("DkimTokens").Single().Elements().Select(t => t.Value));
-        Assert.DoesNotContain(identitiesAfter.All("member"), m => m.Value == Domain);
+        Assert.Equal(3, outputs["tokens"].GetArrayLength());
+        Assert.Equal("SUCCESS", identity.Text("DkimAttributes.Status"));
+        Assert.Equal("SUCCESS", identity.Text("VerificationStatus"));
+        Assert.Equal("mail." + Domain, identity.Text("MailFromAttributes.MailFromDomain"));
+        Assert.Equal("SUCCESS", identity.Text("MailFromAttributes.MailFromDomainStatus"));
+        Assert.Equal("REJECT_MESSAGE", identity.Text("MailFromAttributes.BehaviorOnMxFailure"));
+        Assert.Equal("""[{"Key":"team","Value":"mail"}]""", tags.Node("Tags")!.ToJsonString());
+        gone.ShouldFail(System.Net.HttpStatusCode.NotFound, "NotFoundException");
     }
 }

@@ -1,4 +1,3 @@
-using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
@@ -31,20 +30,9 @@ public sealed class MailFromDashboardService(
         var errors = new List<string>();
         foreach (var region in regions)
         {
-            try
-            {
-                rows.AddRange(await RegionRowsAsync(region, cancellationToken));
-            }
-            catch (AwsServiceException ex)
-            {
-                logger.LogWarning("Dashboard for {Region} failed: {Code} {Message}", region, ex.ErrorCode, ex.AwsMessage);
-                errors.Add($"{region}: {AwsErrorText.Describe(ex)}");
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogWarning(ex, "Dashboard for {Region} failed", region);
-                errors.Add($"{region}: could not reach the AWS endpoint ({ex.Message}).");
-            }
+            var read = await ServiceEdge.RunAsync(logger, $"Dashboard for {region}", () => RegionRowsAsync(region, cancellationToken));
+            if (read.Succeeded) rows.AddRange(read.Value!);
+            else errors.Add($"{region}: {read.Error}");
         }
 
         rows = await CheckSuccessMxAsync(rows, cancellationToken);
@@ -119,9 +107,9 @@ public sealed class MailFromDashboardService(
     /// <summary>The diagnosis' words when no SES MX remains (a DNS time-out proves nothing and is not counted).</summary>
     private static string? MxProblem(DnsDiagnosis dns)
     {
-        if (dns.Findings.Any(f => f.Code is "Timeout" or "DnsError")) return null;
+        if (dns.Unanswered is not null) return null;
         if (dns.MxHosts.Count(RequiredRecords.IsSesFeedbackHost) == 1 && dns.MxHosts.Count == 1) return null;
-        var finding = dns.Findings.FirstOrDefault(f => f.Code is "NoMx" or "SeveralMx" or "WrongMxHost" or "ReceivesMail" or "Cname");
+        var finding = dns.MxProblem;
         // The diagnosis' first sentence says what DNS shows; its advice is written for a setup that is still Pending.
         return finding is null ? "the MX record is not the one SES needs" : FirstSentence(finding.Message);
     }

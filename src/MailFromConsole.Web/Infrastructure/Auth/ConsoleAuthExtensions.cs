@@ -25,22 +25,23 @@ public static class ConsoleAuthExtensions
         var section = configuration.GetSection(ConsoleAuthOptions.Section);
         services.Configure<ConsoleAuthOptions>(section);
         var options = section.Get<ConsoleAuthOptions>() ?? new ConsoleAuthOptions();
-        var dataFolder = ConsoleDataFolder.Resolve(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new LocalUserStore(dataFolder, provider.GetRequiredService<TimeProvider>()));
+        services.AddConsoleStorage(configuration);
+        services.AddSingleton<LocalUserStore>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignedOutSessions>();
-        services.AddSingleton<LoginRateLimiter>();
+        services.AddSingleton<SignInBackoff>();
         services.AddScoped<SignInValidator>();
         services.AddScoped<UserAdministration>();
         services.AddHostedService<FirstRunAnnouncer>();
         services.AddAuditLog(configuration);
 
-        // Cookies stay valid across restarts because the keys that protect them live in the data folder.
+        // The keys that protect cookies live in the console's database: cookies outlive a restart, and a cookie
+        // from one instance works on every other instance on the same database.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")))
+            .PersistKeysToDbContext<ConsoleDbContext>()
             .SetApplicationName("MailFromConsole");
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -111,20 +112,21 @@ public static class ConsoleAuthExtensions
         });
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(AccountEndpoints.SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.LoginAttemptsPerMinutePerAddress),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(AccountEndpoints.SignInRateLimitPolicy, context => PerAddress(context, options.LoginAttemptsPerMinutePerAddress));
+            limiter.AddPolicy(AccountEndpoints.SetupRateLimitPolicy, context => PerAddress(context, options.SetupAttemptsPerMinutePerAddress));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, cancellationToken) => new ValueTask(context.HttpContext.Response.WriteAsync(
-                "Too many sign-in attempts from your address. Wait a minute, then try again.", cancellationToken));
+                context.HttpContext.Request.Path.StartsWithSegments(AccountPaths.Setup)
+                    ? "Too many setup attempts from your address. Wait a minute, then try again."
+                    : "Too many sign-in attempts from your address. Wait a minute, then try again.",
+                cancellationToken));
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     /// <summary>
     /// Security headers, authentication, authorization, rate limiting and antiforgery, in that order, then the
