@@ -7,6 +7,7 @@ using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.OutsideDns;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
+using MailFromConsole.LocalAws.SesV2;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 using Microsoft.AspNetCore.Builder;
@@ -158,6 +159,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey));
         builder.Services.AddSingleton(ses);
+        builder.Services.AddSingleton(new SesV2Api(sesIdentities));
         builder.Services.AddSingleton(route53);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(new RateLimiter(time));

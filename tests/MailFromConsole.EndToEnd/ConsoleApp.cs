@@ -67,7 +67,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["LocalAws:ChangePropagationDelay"] = "00:00:01",
             ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),
             // Every test signs in afresh; the login limit guards real users, not this suite.
-            ["Auth:LoginAttemptsPerMinute"] = "100",
+            ["Auth:FailedSignInsBeforeDelay"] = "100",
         };
         var index = 0;
         foreach (var user in TestUsers.All)

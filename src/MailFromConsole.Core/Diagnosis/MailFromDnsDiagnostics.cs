@@ -22,13 +22,13 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
     {
         if (!DnsNameRules.TryNormalize(mailFromDomain, "The MAIL FROM domain", out var name, out var errors))
         {
-            return new DnsDiagnosis(mailFromDomain ?? "", [new DnsFinding(FindingSeverity.Error, "InvalidName", errors[0])], [], []);
+            return new DnsDiagnosis(mailFromDomain ?? "", [new DnsFinding(FindingSeverity.Error, DnsFindingCode.InvalidName, errors[0])], [], []);
         }
 
         var regionCode = region?.Trim().ToLowerInvariant();
         if (regionCode is null || !AwsRegionName.IsValid(regionCode))
         {
-            return new DnsDiagnosis(name, [new DnsFinding(FindingSeverity.Error, "InvalidRegion", $"{DnsNameRules.Display(region)} is not an AWS region code such as us-east-1.")], [], []);
+            return new DnsDiagnosis(name, [new DnsFinding(FindingSeverity.Error, DnsFindingCode.InvalidRegion, $"{DnsNameRules.Display(region)} is not an AWS region code such as us-east-1.")], [], []);
         }
 
         var mxTask = QueryAsync(name, QueryType.MX, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         var timedOut = new[] { mx, txt, cname }.Where(r => r.TimedOut).Select(r => r.Type.ToString()).ToList();
         if (timedOut.Count > 0)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "Timeout",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.Timeout,
                 $"DNS did not answer within {_options.Timeout.TotalSeconds:0.#} seconds when asked for the {string.Join(", ", timedOut)} records of {name}. " +
                 "SES reports this as TemporaryFailure and keeps trying. Check that the name servers of your domain are up and answer " +
                 $"for {name} (for example that the domain is delegated to the right name servers at your registrar)."));
@@ -51,7 +51,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
 
         foreach (var failed in new[] { mx, txt, cname }.Where(r => r.Error is not null))
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "DnsError",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.DnsError,
                 $"The DNS server answered the {failed.Type} question for {name} with an error ({failed.Error}). " +
                 "SES cannot check the records while DNS fails; ask your DNS provider to fix the zone, then check again."));
         }
@@ -82,7 +82,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         var alias = response.Answers.CnameRecords().FirstOrDefault(r => HostName(r.DomainName.Value) == name);
         if (alias is not null)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "Cname",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.Cname,
                 $"{name} is an alias (CNAME record) of {HostName(alias.CanonicalName.Value)}. A name with a CNAME cannot have other records, " +
                 "so the MX and SPF records cannot live there. Delete the CNAME record, or choose another subdomain as the MAIL FROM domain."));
         }
@@ -94,14 +94,14 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         if (hosts.Count == 0)
         {
             var why = nameDoesNotExist ? $"{name} does not exist in DNS yet" : $"{name} has no MX record";
-            findings.Add(new DnsFinding(FindingSeverity.Error, "NoMx",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.NoMx,
                 $"{why}. Add one MX record at {name} with the value \"{required}\". Until SES finds it, the MAIL FROM status stays Pending and then becomes Failed."));
             return;
         }
 
         if (hosts.Count > 1)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "SeveralMx",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.SeveralMx,
                 $"{name} has {hosts.Count} MX records ({string.Join(", ", hosts.Select(Shown))}). SES needs exactly one; with several, " +
                 $"the custom MAIL FROM setup fails. Keep only \"{required}\" and delete the others."));
         }
@@ -109,7 +109,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         var lookAlikes = hosts.Where(h => !RequiredRecords.IsSesFeedbackHost(h) && LooksLikeMeantForSes(h)).Distinct().ToList();
         foreach (var host in lookAlikes)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "WrongMxHost",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.WrongMxHost,
                 $"The MX record of {name} points at {Shown(host)}, which is not an SES feedback host. Change its value to \"{required}\"." +
                 WrongHostHint(host)));
         }
@@ -117,7 +117,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         var mailServers = hosts.Where(h => !RequiredRecords.IsSesFeedbackHost(h) && !LooksLikeMeantForSes(h)).Distinct().ToList();
         if (mailServers.Count > 0)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "ReceivesMail",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.ReceivesMail,
                 MailFromWarnings.ReceivesMail(name, mailServers) + $" SES only accepts an MX record that points at its feedback host ({RequiredRecords.FeedbackHost(region)})."));
         }
 
@@ -126,7 +126,7 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
             var regionNote = mxRegion == region
                 ? ""
                 : $" That is the feedback host of {mxRegion}; one MX serves every region that uses this MAIL FROM domain, so {region} can use it too.";
-            findings.Add(new DnsFinding(FindingSeverity.Ok, "MxOk",
+            findings.Add(new DnsFinding(FindingSeverity.Ok, DnsFindingCode.MxOk,
                 $"{name} has exactly one MX record, pointing at the SES feedback host {hosts[0]}.{regionNote}"));
         }
     }
@@ -136,14 +136,14 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         var spf = txtValues.Where(v => SpfRecord.IsSpf(v)).ToList();
         if (spf.Count == 0)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "NoSpf",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.NoSpf,
                 $"{name} has no SPF record. Add a TXT record at {name} with the value \"{RequiredRecords.SpfValue}\" so that receivers' SPF checks pass for mail SES sends."));
             return;
         }
 
         if (spf.Count > 1)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Error, "TwoSpf",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.TwoSpf,
                 $"{name} has {spf.Count} SPF records (TXT values starting with v=spf1). Receivers treat that as an error and SPF fails. " +
                 "Combine them into one record that contains include:amazonses.com and delete the others."));
             return;
@@ -154,16 +154,16 @@ public sealed class MailFromDnsDiagnostics : IMailFromDnsDiagnostics
         {
             var merged = SpfMerge.Merge(txtValues);
             var suggestion = merged.CanPublish ? $" For example: \"{merged.TxtValues.First(SpfRecord.IsSpf)}\"." : "";
-            findings.Add(new DnsFinding(FindingSeverity.Error, "SpfWithoutAmazonSes",
+            findings.Add(new DnsFinding(FindingSeverity.Error, DnsFindingCode.SpfWithoutAmazonSes,
                 $"The SPF record of {name} does not include amazonses.com, so receivers' SPF checks fail for mail SES sends. " +
                 $"Add include:amazonses.com to it (before the 'all' term) rather than adding a second SPF record.{suggestion}"));
             return;
         }
 
-        findings.Add(new DnsFinding(FindingSeverity.Ok, "SpfOk", $"{name} has one SPF record and it includes amazonses.com."));
+        findings.Add(new DnsFinding(FindingSeverity.Ok, DnsFindingCode.SpfOk, $"{name} has one SPF record and it includes amazonses.com."));
         if (record.DnsLookupCount > SpfRecord.MaxDnsLookups)
         {
-            findings.Add(new DnsFinding(FindingSeverity.Warning, "SpfTooManyLookups",
+            findings.Add(new DnsFinding(FindingSeverity.Warning, DnsFindingCode.SpfTooManyLookups,
                 $"The SPF record of {name} needs {record.DnsLookupCount} DNS lookups; receivers stop at {SpfRecord.MaxDnsLookups} and SPF then fails. Remove terms you no longer need."));
         }
     }

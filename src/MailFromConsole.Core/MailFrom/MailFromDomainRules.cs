@@ -19,6 +19,10 @@ public static class MailFromDomainRules
     public static string IdentityDomain(string identity) =>
         TryIdentityDomain(identity, out var domain, out var error) ? domain : throw new ArgumentException(error, nameof(identity));
 
+    /// <summary><c>mail.</c> and <c>bounce.</c> under the identity's domain; none when the identity has no usable domain.</summary>
+    public static IReadOnlyList<string> SuggestedSubdomains(string identity) =>
+        TryIdentityDomain(identity, out var domain, out _) ? [$"mail.{domain}", $"bounce.{domain}"] : [];
+
     /// <summary>The normalised domain of an identity (email address or domain), or a plain-language error. Never throws.</summary>
     public static bool TryIdentityDomain(string? identity, out string domain, out string? error)
     {

@@ -11,7 +11,9 @@ namespace MailFromConsole.Core.Records;
 /// <param name="Name">e.g. <c>mail.example.com</c></param>
 /// <param name="Type"><c>MX</c> or <c>TXT</c></param>
 /// <param name="Value">MX: <c>10 feedback-smtp.us-east-1.amazonses.com</c>; TXT: <c>v=spf1 include:amazonses.com ~all</c></param>
-public sealed record RequiredRecord(string Name, string Type, string Value);
+/// <param name="Replaces">The existing value at the name this one takes the place of (an SPF record merged with SES's
+/// include), null when the record is simply added. Equal to <paramref name="Value"/> when it is already in place.</param>
+public sealed record RequiredRecord(string Name, string Type, string Value, string? Replaces = null);
 
 /// <summary>What the MAIL FROM mail actually uses right now.</summary>
 /// <param name="Kind">Custom, RegionDefault or Rejected.</param>
@@ -68,6 +70,25 @@ public static partial class RequiredRecords
             new RequiredRecord(name, "MX", $"{MxPreference} {FeedbackHost(region)}"),
             new RequiredRecord(name, "TXT", SpfValue),
         ];
+    }
+
+    /// <summary>
+    /// The records for a name that already holds <paramref name="existingTxtValues"/>: the MX, and the SPF record merged
+    /// into an existing SPF record exactly as the Route 53 publish merges it (one SPF record per name, never two).
+    /// </summary>
+    /// <exception cref="ArgumentException">The domain is not a valid DNS name or the region is not a region code.</exception>
+    public static RequiredRecordSet For(string mailFromDomain, string region, IReadOnlyList<string> existingTxtValues)
+    {
+        var records = For(mailFromDomain, region);
+        var existingSpf = existingTxtValues.FirstOrDefault(SpfRecord.IsSpf);
+        var merge = SpfMerge.Merge(existingTxtValues);
+        if (existingSpf is null || !merge.CanPublish)
+        {
+            return new RequiredRecordSet(records, merge.Problems);
+        }
+
+        var mergedSpf = merge.TxtValues.First(SpfRecord.IsSpf);
+        return new RequiredRecordSet([records[0], records[1] with { Value = mergedSpf, Replaces = existingSpf }], merge.Problems);
     }
 
     /// <summary>The MAIL FROM used while the custom one is not in Success (or when it is).</summary>

@@ -11,10 +11,10 @@ public sealed record DnsSnapshot(IReadOnlyList<string> MxHosts, bool SpfOk, bool
     public static DnsSnapshot From(DnsDiagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        var conclusive = !diagnosis.Findings.Any(f => f.Code is "Timeout" or "DnsError" or "InvalidName" or "InvalidRegion");
+        var conclusive = !diagnosis.Findings.Any(f => f.Code.IsInconclusive());
         return new DnsSnapshot(
             diagnosis.MxHosts.Order(StringComparer.OrdinalIgnoreCase).ToList(),
-            diagnosis.Findings.Any(f => f.Code == "SpfOk"),
+            diagnosis.Has(DnsFindingCode.SpfOk),
             conclusive);
     }
 

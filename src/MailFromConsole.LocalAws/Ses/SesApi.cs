@@ -45,7 +45,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
             null => null,
             "EmailAddress" => IdentityType.EmailAddress,
             "Domain" => IdentityType.Domain,
-            var other => throw AwsError.Validation(EnumMessage(other, "identityType", "EmailAddress, Domain")),
+            var other => throw AwsError.EnumValidation(other, "identityType", "EmailAddress, Domain"),
         };
         var max = 1000;
         if (p.Optional("MaxItems") is { } rawMax &&
@@ -54,13 +54,13 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
             throw AwsError.InvalidParameterValue("MaxItems must be between 1 and 1000.");
         }
 
-        var after = p.Optional("NextToken") is { Length: > 0 } token ? DecodeToken(token) : null;
+        var after = p.Optional("NextToken") is { Length: > 0 } token ? PageToken.Decode(token) : null;
         var page = Identities.Page(region, type, after, max + 1);
         var shown = page.Take(max).ToList();
         return
         [
             AwsXml.Members(Ns, "Identities", shown.Select(i => i.Identity)),
-            page.Count > max ? new XElement(Ns + "NextToken", EncodeToken(shown[^1].Identity)) : null,
+            page.Count > max ? new XElement(Ns + "NextToken", PageToken.Encode(shown[^1].Identity)) : null,
         ];
     }
 
@@ -139,7 +139,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
             null => null,
             "UseDefaultValue" => BehaviorOnMxFailure.UseDefaultValue,
             "RejectMessage" => BehaviorOnMxFailure.RejectMessage,
-            var other => throw AwsError.Validation(EnumMessage(other, "behaviorOnMXFailure", "RejectMessage, UseDefaultValue")),
+            var other => throw AwsError.EnumValidation(other, "behaviorOnMXFailure", "RejectMessage, UseDefaultValue"),
         };
         service.SetMailFrom(region, rawIdentity, p.Optional("MailFromDomain"), behavior);
         return [];
@@ -225,7 +225,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
                 "Bounce" => current with { BounceTopic = value },
                 "Complaint" => current with { ComplaintTopic = value },
                 "Delivery" => current with { DeliveryTopic = value },
-                _ => throw AwsError.Validation(EnumMessage(type, "notificationType", "Bounce, Complaint, Delivery")),
+                _ => throw AwsError.EnumValidation(type, "notificationType", "Bounce, Complaint, Delivery"),
             };
             // Removing a topic while forwarding is off turns forwarding back on, so feedback is never lost.
             return next.BounceTopic is null || next.ComplaintTopic is null ? next with { ForwardingEnabled = true } : next;
@@ -322,9 +322,6 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
                 new XElement(Ns + "key", key),
                 new XElement(Ns + "value", value(found[key])))));
 
-    private static string EnumMessage(string value, string member, string allowed) =>
-        $"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]";
-
     private static string Address(string raw) =>
         SesNames.NormalizeAddress(raw) ?? throw AwsError.InvalidParameterValue($"Invalid email address<{raw}>.");
 
@@ -337,18 +334,4 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         "false" => false,
         _ => throw AwsError.InvalidParameterValue($"Invalid value for {name}: {raw}."),
     };
-
-    private static string EncodeToken(string identity) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(identity));
-
-    private static string DecodeToken(string token)
-    {
-        try
-        {
-            return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
-        }
-        catch (FormatException)
-        {
-            throw AwsError.InvalidParameterValue("Invalid NextToken.");
-        }
-    }
 }

@@ -12,6 +12,10 @@ internal sealed class AwsError(int statusCode, string code, string message, stri
 
     public static AwsError Validation(string message) => new(400, "ValidationError", message);
 
+    /// <summary>AWS's wording for a value outside a model enum.</summary>
+    public static AwsError EnumValidation(string value, string member, string allowed) =>
+        Validation($"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: Member must satisfy enum value set: [{allowed}]");
+
     public static AwsError Throttling() => new(400, "Throttling", "Rate exceeded");
 
     public static AwsError InvalidInput(string message) => new(400, "InvalidInput", message);

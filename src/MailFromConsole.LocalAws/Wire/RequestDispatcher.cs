@@ -1,8 +1,11 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using MailFromConsole.LocalAws.Auth;
 using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
+using MailFromConsole.LocalAws.SesV2;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -12,12 +15,14 @@ namespace MailFromConsole.LocalAws.Wire;
 
 /// <summary>
 /// One endpoint for both services, as AWS has one per host: a form POST to <c>/</c> with <c>Action=</c> is SES,
-/// a path under <c>/2013-04-01/</c> is Route 53, <c>/_local/</c> are the local pages. Every AWS request is
+/// a path under <c>/v2/email/</c> is the SES API v2 (REST-JSON), a path under <c>/2013-04-01/</c> is Route 53,
+/// <c>/_local/</c> are the local pages. Every AWS request is
 /// SigV4-verified, may meet an injected fault, and is rate limited as the service documents.
 /// </summary>
 internal sealed class RequestDispatcher(
     SigV4Verifier verifier,
     SesApi ses,
+    SesV2Api sesV2,
     Route53Api route53,
     LocalPages localPages,
     FaultInjector faults,
@@ -34,6 +39,12 @@ internal sealed class RequestDispatcher(
         if (path.StartsWith(LocalPages.Prefix, StringComparison.Ordinal))
         {
             await localPages.HandleAsync(context);
+            return;
+        }
+
+        if (SesV2Route.IsV2(path))
+        {
+            await SesV2Async(context, path, arrivedAt);
             return;
         }
 
@@ -97,6 +108,53 @@ internal sealed class RequestDispatcher(
         }
 
         return WireResponse.Ok(ses.Handle(action, scope.Region, parameters, requestId));
+    }
+
+    /// <summary>The REST-JSON API: the same signing and limits as the Query API, errors as <c>x-amzn-ErrorType</c> + <c>{"message"}</c>.</summary>
+    private async Task SesV2Async(HttpContext context, string path, long arrivedAt)
+    {
+        var requestId = ResourceIds.RequestId();
+        int status;
+        JsonObject body;
+        string? errorType = null;
+        try
+        {
+            var bytes = await ReadBodyAsync(context.Request, context.RequestAborted);
+            var scope = Verify(context, bytes);
+            var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path;
+            var route = SesV2Route.Match(context.Request.Method, rawTarget.Split('?')[0])
+                        ?? throw new AwsError(404, "UnknownOperationException", $"No operation at {context.Request.Method} {path}");
+            await faults.ApplyAsync("ses", route.Operation, context.RequestAborted);
+            if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{route.Operation}", options.SesRequestsPerSecond, options.SesBurst, arrivedAt))
+            {
+                throw AwsError.Throttling();
+            }
+
+            var query = context.Request.Query;
+            body = sesV2.Handle(route, scope.Region, name => query.TryGetValue(name, out var v) ? [.. v.OfType<string>()] : [], bytes);
+            status = 200;
+        }
+        catch (AwsError raw)
+        {
+            var error = SesV2Api.Translate(raw);
+            (status, errorType, body) = (error.StatusCode, error.Code, new JsonObject { ["message"] = AwsXml.XmlSafe(error.Message) });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Local AWS request {Method} {Path} failed", context.Request.Method, path);
+            (status, errorType, body) = (500, "InternalFailure", new JsonObject { ["message"] = "The request processing has failed because of an unknown error." });
+        }
+
+        logger.LogDebug("sesv2 {Method} {Path} -> {Status} {RequestId}", context.Request.Method, path, status, requestId);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        if (errorType is not null)
+        {
+            context.Response.Headers[SesV2Wire.ErrorTypeHeader] = errorType;
+        }
+
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body.ToJsonString()), context.RequestAborted);
     }
 
     private async Task<WireResponse> Route53Async(HttpContext context, string path, byte[] body, long arrivedAt)

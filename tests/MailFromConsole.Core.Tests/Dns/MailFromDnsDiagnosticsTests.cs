@@ -212,7 +212,7 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
         var diagnosis = await diagnostics.DiagnoseAsync(Domain, Region);
 
         var finding = Assert.Single(diagnosis.Findings);
-        Assert.Equal("Timeout", finding.Code);
+        Assert.Equal(DnsFindingCode.Timeout, finding.Code);
         Assert.Equal(FindingSeverity.Error, finding.Severity);
         Assert.Contains("TemporaryFailure", finding.Message);
         Assert.False(diagnosis.IsReady);
@@ -231,7 +231,7 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
         var diagnosis = await diagnostics.DiagnoseAsync(Domain, Region);
 
         Assert.NotEmpty(diagnosis.Findings);
-        Assert.All(diagnosis.Findings, f => Assert.Contains(f.Code, new[] { "Timeout", "DnsError" }));
+        Assert.All(diagnosis.Findings, f => Assert.Contains(f.Code, new[] { DnsFindingCode.Timeout, DnsFindingCode.DnsError }));
         Assert.False(diagnosis.IsReady);
     }
 
@@ -242,7 +242,7 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
 
         var diagnosis = await DiagnoseAsync();
 
-        Assert.All(diagnosis.Findings, f => Assert.Equal("DnsError", f.Code));
+        Assert.All(diagnosis.Findings, f => Assert.Equal(DnsFindingCode.DnsError, f.Code));
         Assert.Equal(3, diagnosis.Findings.Count);
         Assert.Contains("with an error (ServerFailure)", diagnosis.Findings[0].Message);
         Assert.False(diagnosis.IsReady);
@@ -266,7 +266,7 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
         var diagnosis = await DiagnoseAsync("mail..example.com");
 
         var finding = Assert.Single(diagnosis.Findings);
-        Assert.Equal("InvalidName", finding.Code);
+        Assert.Equal(DnsFindingCode.InvalidName, finding.Code);
         Assert.Contains("empty part between two dots", finding.Message);
     }
 
@@ -302,8 +302,8 @@ public sealed class MailFromDnsDiagnosticsTests : IDisposable
             .DiagnoseAsync(domain, Region);
 
     private static DnsFinding Finding(DnsDiagnosis diagnosis, string code) =>
-        diagnosis.Findings.SingleOrDefault(f => f.Code == code)
+        diagnosis.Findings.SingleOrDefault(f => f.Code.ToString() == code)
         ?? throw new Xunit.Sdk.XunitException($"No {code} finding; got: {string.Join(" | ", diagnosis.Findings.Select(f => $"{f.Code}: {f.Message}"))}");
 
-    private static List<string> Codes(DnsDiagnosis diagnosis) => diagnosis.Findings.Select(f => f.Code).ToList();
+    private static List<string> Codes(DnsDiagnosis diagnosis) => diagnosis.Findings.Select(f => f.Code.ToString()).ToList();
 }

@@ -19,6 +19,45 @@ public sealed class RequiredRecordsTests
     }
 
     [Fact]
+    public void AtANameWithoutSpfTheSpfRecordIsAddedBesideOtherTxtValues()
+    {
+        var set = RequiredRecords.For("mail.example.com", "us-east-1", ["site-verification=abc"]);
+
+        Assert.Equal(new RequiredRecord("mail.example.com", "TXT", RequiredRecords.SpfValue), set.Records[1]);
+        Assert.Empty(set.Problems);
+    }
+
+    [Fact]
+    public void AnExistingSpfRecordIsMergedAndNamedAsTheOneItReplaces()
+    {
+        var set = RequiredRecords.For("mail.example.com", "us-east-1", ["site-verification=abc", "v=spf1 include:_spf.example.net ~all"]);
+
+        Assert.Equal(
+            new RequiredRecord("mail.example.com", "TXT", "v=spf1 include:_spf.example.net include:amazonses.com ~all",
+                Replaces: "v=spf1 include:_spf.example.net ~all"),
+            set.Records[1]);
+        Assert.Equal("10 feedback-smtp.us-east-1.amazonses.com", set.Records[0].Value);
+    }
+
+    [Fact]
+    public void AnSpfRecordThatAlreadyIncludesSesIsKeptAsItIs()
+    {
+        var set = RequiredRecords.For("mail.example.com", "us-east-1", ["v=spf1 include:amazonses.com -all"]);
+
+        Assert.Equal("v=spf1 include:amazonses.com -all", set.Records[1].Value);
+        Assert.Equal(set.Records[1].Value, set.Records[1].Replaces);
+    }
+
+    [Fact]
+    public void TwoSpfRecordsAreAProblemToFixFirstNotAThirdRecord()
+    {
+        var set = RequiredRecords.For("mail.example.com", "us-east-1", ["v=spf1 a ~all", "v=spf1 mx ~all"]);
+
+        Assert.Contains(set.Problems, p => p.Contains("There are 2 SPF records"));
+        Assert.Null(set.Records[1].Replaces);
+    }
+
+    [Fact]
     public void RefusesToBuildRecordsForAnInvalidName()
     {
         var error = Assert.Throws<ArgumentException>(() => RequiredRecords.For("mail..example.com", "us-east-1"));

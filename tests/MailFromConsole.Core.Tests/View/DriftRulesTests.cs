@@ -48,7 +48,7 @@ public sealed class DriftRulesTests
     [Fact]
     public void ADnsCheckThatTimedOutSaysNothingAboutTheRecords()
     {
-        var timedOut = DnsSnapshot.From(new DnsDiagnosis("mail.example.com", [new DnsFinding(FindingSeverity.Error, "Timeout", "DNS did not answer.")], [], []));
+        var timedOut = DnsSnapshot.From(new DnsDiagnosis("mail.example.com", [new DnsFinding(FindingSeverity.Error, DnsFindingCode.Timeout, "DNS did not answer.")], [], []));
 
         Assert.False(timedOut.Conclusive);
         Assert.Empty(DriftRules.Compare("us-east-1", Success(Healthy), Success(timedOut), time.GetUtcNow()));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -97,6 +98,27 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
         }
 
         return await SendAsync(request, bytes, "us-east-1", "route53", accessKey, secret);
+    }
+
+    /// <summary>A signed SES API v2 request; <paramref name="json"/> is sent verbatim (so tests can send any escapes).</summary>
+    public Task<JsonAnswer> SesV2Async(HttpMethod method, string pathAndQuery, string? json = null) =>
+        SesV2InRegionAsync("us-east-1", method, pathAndQuery, json);
+
+    public async Task<JsonAnswer> SesV2InRegionAsync(string region, HttpMethod method, string pathAndQuery, string? json = null)
+    {
+        var bytes = json is null ? [] : Encoding.UTF8.GetBytes(json);
+        var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery));
+        if (json is not null)
+        {
+            request.Content = new ByteArrayContent(bytes);
+            request.Content.Headers.ContentType = new("application/json");
+        }
+
+        TestSigner.Sign(request, bytes, region, "ses", "test", "test", DateTimeOffset.UtcNow);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.Single() : null;
+        return new JsonAnswer(response.StatusCode, errorType, JsonNode.Parse(text)!.AsObject());
     }
 
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Endpoint, pathAndQuery));

@@ -15,6 +15,10 @@ namespace MailFromConsole.Web.Features.Account;
 internal static class AccountEndpoints
 {
     internal const string SignInRateLimitPolicy = "console-sign-in";
+    internal const string SetupRateLimitPolicy = "console-setup";
+
+    /// <summary>Stands in the audit log for a name that was refused unread.</summary>
+    internal const string MalformedUserName = "(malformed user name)";
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints, bool oidc)
     {
@@ -24,7 +28,7 @@ internal static class AccountEndpoints
         endpoints.MapPost(AccountPaths.Logout, SignOutAsync).AllowAnonymous();
         endpoints.MapGet(AccountPaths.Denied, Denied).AllowAnonymous();
         endpoints.MapGet(AccountPaths.Setup, ShowSetup).AllowAnonymous();
-        endpoints.MapPost(AccountPaths.Setup, CompleteSetupAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimitPolicy);
+        endpoints.MapPost(AccountPaths.Setup, CompleteSetupAsync).AllowAnonymous().RequireRateLimiting(SetupRateLimitPolicy);
         if (oidc)
         {
             endpoints.MapGet(AccountPaths.OidcLogin, (string? returnUrl) => Results.Challenge(
@@ -51,7 +55,7 @@ internal static class AccountEndpoints
         [FromForm] string? password,
         [FromForm] string? returnUrl,
         UserDirectory directory,
-        LoginRateLimiter limiter,
+        SignInBackoff backoff,
         FirstRunSetup setup,
         IAntiforgery antiforgery,
         IAuditLog audit,
@@ -62,22 +66,34 @@ internal static class AccountEndpoints
         var logger = loggers.CreateLogger(typeof(AccountEndpoints));
         var name = (userName ?? "").Trim();
         var address = context.Connection.RemoteIpAddress?.ToString();
-        if (!limiter.TryAttempt(address, name))
+        // Checked before anything is logged or audited, so control characters and huge input never reach either.
+        if (UserNames.ProblemWith(name) is { } problem)
         {
-            logger.LogWarning("Too many sign-in attempts for {UserName} from {Address}", Shorten(name), address);
+            logger.LogWarning("Sign-in with a malformed user name ({Length} characters) from {Address}", name.Length, address);
+            await audit.RecordAsync(SignInEvent(time, MalformedUserName, AuditActions.SignInFailed, "MalformedUserName", address), context.RequestAborted);
+            return LoginPage(context, antiforgery, setup, options.Value, returnUrl, userName: null,
+                $"That is not a valid user name. {problem}", null, StatusCodes.Status400BadRequest);
+        }
+        var wait = backoff.WaitBeforeAttempt(address, name);
+        if (wait > TimeSpan.Zero)
+        {
+            logger.LogWarning("Sign-in for {UserName} from {Address} is slowed down after wrong passwords", name, address);
             return LoginPage(context, antiforgery, setup, options.Value, returnUrl, name,
-                "Too many sign-in attempts. Wait a minute, then try again.", null, StatusCodes.Status429TooManyRequests);
+                $"Too many wrong passwords for this name. Wait {Seconds(wait)}, then try again.",
+                null, StatusCodes.Status429TooManyRequests);
         }
 
         var user = await directory.VerifyPasswordAsync(name, password ?? "", context.RequestAborted);
         if (user is null)
         {
-            logger.LogWarning("Failed sign-in for {UserName} from {Address}", Shorten(name), address);
-            await audit.RecordAsync(SignInEvent(time, Shorten(name), AuditActions.SignInFailed, "WrongNameOrPassword", address), context.RequestAborted);
+            backoff.RecordFailure(address, name);
+            logger.LogWarning("Failed sign-in for {UserName} from {Address}", name, address);
+            await audit.RecordAsync(SignInEvent(time, name, AuditActions.SignInFailed, "WrongNameOrPassword", address), context.RequestAborted);
             return LoginPage(context, antiforgery, setup, options.Value, returnUrl, name,
                 "The user name or password is not correct.", null, StatusCodes.Status401Unauthorized);
         }
 
+        backoff.RecordSuccess(address, name);
         await SignInCookieAsync(context, user);
         await audit.RecordAsync(SignInEvent(time, user.Name, AuditActions.SignIn, AuditResults.Success, address), context.RequestAborted);
         logger.LogInformation("{UserName} signed in as {Role}", user.Name, user.Role);
@@ -201,6 +217,8 @@ internal static class AccountEndpoints
         return Results.LocalRedirect("/");
     }
 
+    private static string Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds) is var seconds && seconds == 1 ? "1 second" : $"{seconds:0} seconds";
+
     /// <summary>A browser-session cookie (gone when the browser closes) that slides within <see cref="ConsoleAuthOptions.SessionLifetime"/>.</summary>
     private static Task SignInCookieAsync(HttpContext context, ConsoleUser user) =>
         context.SignInAsync(
@@ -217,8 +235,6 @@ internal static class AccountEndpoints
         Result = result,
         Detail = address is null ? null : $"from {address}",
     };
-
-    private static string Shorten(string name) => name.Length <= UserNames.MaximumLength ? name : name[..UserNames.MaximumLength] + "…";
 
     private static IResult LoginPage(
         HttpContext context, IAntiforgery antiforgery, FirstRunSetup setup, ConsoleAuthOptions options,

@@ -38,28 +38,28 @@ public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagno
 
     private static List<CheckItem> DnsItems(DnsDiagnosis dns, string region)
     {
-        string? Why(params string[] codes) => dns.Findings.FirstOrDefault(f => codes.Contains(f.Code))?.Message;
+        string? Why(params DnsFindingCode[] codes) => dns.Find(codes)?.Message;
         var items = new List<CheckItem>();
-        var failed = dns.Findings.FirstOrDefault(f => f.Code is "Timeout" or "DnsError");
+        var failed = dns.Unanswered;
         if (failed is not null)
         {
             items.Add(new CheckItem("dns-answers", "Does DNS answer for the name?", CheckState.Failed,
                 "No: the name servers did not answer properly. SES reports this as TemporaryFailure.", failed.Message));
         }
-        if (Why("Cname") is { } cname)
+        if (Why(DnsFindingCode.Cname) is { } cname)
             items.Add(new CheckItem("cname", "Is the name free of an alias (CNAME)?", CheckState.Failed, "No: delete the alias, or restart the setup with another name.", cname));
 
         var hosts = dns.MxHosts;
         var required = $"{RequiredRecords.MxPreference} {RequiredRecords.FeedbackHost(region)}";
         items.Add(hosts.Count == 0
-            ? new CheckItem("mx-found", "Is there an MX record?", CheckState.Waiting, "Not yet.", Why("NoMx"))
+            ? new CheckItem("mx-found", "Is there an MX record?", CheckState.Waiting, "Not yet.", Why(DnsFindingCode.NoMx))
             : new CheckItem("mx-found", "Is there an MX record?", CheckState.Passed, "Yes."));
         items.Add(hosts.Count switch
         {
             0 => new CheckItem("mx-one", "Is there exactly one MX record?", CheckState.Waiting, "Not yet: there is none."),
             1 => new CheckItem("mx-one", "Is there exactly one MX record?", CheckState.Passed, "Yes."),
             _ => new CheckItem("mx-one", "Is there exactly one MX record?", CheckState.Failed,
-                $"No: there are {hosts.Count}. Keep only \"{required}\" and delete the others.", Why("SeveralMx")),
+                $"No: there are {hosts.Count}. Keep only \"{required}\" and delete the others.", Why(DnsFindingCode.SeveralMx)),
         });
         if (hosts.Count == 0)
         {
@@ -70,26 +70,26 @@ public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagno
             var other = hosts.Select(RequiredRecords.FeedbackRegion).FirstOrDefault(r => r != region);
             items.Add(new CheckItem("mx-host", "Does it point at Amazon SES?", CheckState.Passed,
                 other is null ? $"Yes: {hosts[0]}." : $"Yes: {hosts[0]}, the host of {other}. One MX serves every region, so {region} can use it too.",
-                Why("MxOk")));
+                Why(DnsFindingCode.MxOk)));
         }
         else
         {
             items.Add(new CheckItem("mx-host", "Does it point at Amazon SES?", CheckState.Failed,
-                $"No: change the value to \"{required}\".", Why("WrongMxHost", "ReceivesMail")));
+                $"No: change the value to \"{required}\".", Why(DnsFindingCode.WrongMxHost, DnsFindingCode.ReceivesMail)));
         }
 
         var spf = dns.TxtValues.Where(SpfRecord.IsSpf).ToList();
         items.Add(spf.Count == 0
-            ? new CheckItem("spf-found", "Is there an SPF record?", CheckState.Waiting, "Not yet.", Why("NoSpf"))
+            ? new CheckItem("spf-found", "Is there an SPF record?", CheckState.Waiting, "Not yet.", Why(DnsFindingCode.NoSpf))
             : new CheckItem("spf-found", "Is there an SPF record?", CheckState.Passed, "Yes."));
         items.Add(spf.Count switch
         {
             0 => new CheckItem("spf-merged", "Is it one SPF record that includes Amazon SES?", CheckState.Waiting, "Not yet: there is no SPF record."),
-            _ when Why("SpfOk") is { } ok => new CheckItem("spf-merged", "Is it one SPF record that includes Amazon SES?", CheckState.Passed, "Yes.",
-                Why("SpfTooManyLookups") ?? ok),
+            _ when Why(DnsFindingCode.SpfOk) is { } ok => new CheckItem("spf-merged", "Is it one SPF record that includes Amazon SES?", CheckState.Passed, "Yes.",
+                Why(DnsFindingCode.SpfTooManyLookups) ?? ok),
             _ => new CheckItem("spf-merged", "Is it one SPF record that includes Amazon SES?", CheckState.Failed,
                 spf.Count > 1 ? "No: there are several SPF records. Combine them into one." : "No: add include:amazonses.com to the existing SPF record.",
-                Why("TwoSpf", "SpfWithoutAmazonSes")),
+                Why(DnsFindingCode.TwoSpf, DnsFindingCode.SpfWithoutAmazonSes)),
         });
         return items;
     }

@@ -24,14 +24,6 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
     public const string ReceivesMailKey = "receives-mail";
     public const string CnameKey = "cname";
 
-    /// <summary><c>mail.</c> and <c>bounce.</c> under the identity's domain; none when the identity has no usable domain.</summary>
-    public static IReadOnlyList<string> Suggestions(string identity) =>
-        MailFromDomainRules.TryIdentityDomain(identity, out var domain, out _) ? [$"mail.{domain}", $"bounce.{domain}"] : [];
-
-    /// <summary>The identity's domain in plain form (example.com for user@example.com), or the identity when it has none.</summary>
-    public static string IdentityDomain(string identity) =>
-        MailFromDomainRules.TryIdentityDomain(identity, out var domain, out _) ? domain : identity;
-
     /// <summary>The rules only, without DNS or AWS: for every keystroke.</summary>
     public SubdomainReport CheckRules(string identity, string? proposed)
     {
@@ -39,7 +31,7 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
         if (!check.CanSet)
         {
             return new SubdomainReport(null,
-                [new CheckItem(ValidKey, $"Is it a valid subdomain of {IdentityDomain(identity)}?", CheckState.Failed, string.Join(" ", check.Validation.Errors))], [], false);
+                [new CheckItem(ValidKey, $"Is it a valid subdomain of {DomainOf(identity)}?", CheckState.Failed, string.Join(" ", check.Validation.Errors))], [], false);
         }
         return new SubdomainReport(check.Validation.NormalizedDomain, [ValidItem(identity, check.Validation.NormalizedDomain!)], [], false);
     }
@@ -53,7 +45,7 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
         var items = new List<CheckItem>(rules.Items);
         var hasSpf = false;
         var dns = await diagnostics.DiagnoseAsync(domain, region, cancellationToken);
-        var unanswered = dns.Findings.FirstOrDefault(f => f.Code is "Timeout" or "DnsError")?.Message;
+        var unanswered = dns.Unanswered?.Message;
         if (unanswered is not null)
         {
             const string Unknown = "Could not check: DNS did not answer. You can go on; the last step checks again.";
@@ -70,7 +62,7 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
                 : new CheckItem(ReceivesMailKey, "Is the name free of other mail servers?", CheckState.Failed,
                     "No: this name already receives email. Pick another name, for example one of the suggestions.", receives));
 
-            var cname = dns.Findings.FirstOrDefault(f => f.Code == "Cname");
+            var cname = dns.Find(DnsFindingCode.Cname);
             items.Add(cname is null
                 ? new CheckItem(CnameKey, "Is the name free of an alias (CNAME)?", CheckState.Passed, "Yes.",
                     "A name that is an alias (CNAME) cannot have the MX and TXT records SES needs.")
@@ -88,6 +80,10 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
     }
 
     private static CheckItem ValidItem(string identity, string domain) =>
-        new(ValidKey, $"Is it a valid subdomain of {IdentityDomain(identity)}?", CheckState.Passed, $"Yes: {domain}.",
+        new(ValidKey, $"Is it a valid subdomain of {DomainOf(identity)}?", CheckState.Passed, $"Yes: {domain}.",
             "SES requires the MAIL FROM domain to be a subdomain of the identity's domain (not the domain itself), with DNS labels of 1–63 letters, digits or hyphens.");
+
+    // The identity comes from SES, but a refused check still names something when the identity itself is invalid.
+    private static string DomainOf(string identity) =>
+        MailFromDomainRules.TryIdentityDomain(identity, out var domain, out _) ? domain : identity;
 }

@@ -4,13 +4,18 @@ using System.Text;
 namespace MailFromConsole.Web.Features.Audit;
 
 /// <summary>
-/// CSV (RFC 4180) for spreadsheets: a cell that a spreadsheet would run as a formula (starting with = + - @, tab or
-/// carriage return) is prefixed with an apostrophe, so a hostile identity or record value stays text.
+/// CSV (RFC 4180) for spreadsheets. A spreadsheet runs a cell as a formula when it starts with = + - @ (also in their
+/// fullwidth or small forms, which some spreadsheets fold), tab or carriage return, also after leading blanks, and an
+/// import that splits on ; | or tab sees a new cell after each of them; so an apostrophe goes before every such
+/// start, and a hostile identity or record value stays text.
 /// </summary>
 public static class AuditCsv
 {
     public static readonly string[] Header =
         ["Time (UTC)", "User", "Region", "Identity", "Action", "Before", "After", "Route 53 change id", "Result", "Detail"];
+
+    private const string FormulaStarts = "=+-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B";
+    private const string Separators = ",;|\t\r\n";
 
     public static string Row(AuditEntry entry) => Line(
     [
@@ -26,14 +31,43 @@ public static class AuditCsv
         {
             return "";
         }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+        value = Defused(value);
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             return value;
         }
         return new StringBuilder(value.Length + 2).Append('"').Append(value.Replace("\"", "\"\"")).Append('"').ToString();
     }
+
+    /// <summary>The value with an apostrophe before each formula start: at the beginning, or after blanks and separators.</summary>
+    public static string Defused(string value)
+    {
+        StringBuilder? defused = null;
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var cellStart = i == 0 || Separators.Contains(value[i - 1]);
+            if (!cellStart)
+            {
+                continue;
+            }
+            var j = i;
+            while (j < value.Length && IsBlank(value[j]))
+            {
+                j++;
+            }
+            var formula = (i == 0 && value[0] is '\t' or '\r') ? 0 : j < value.Length && FormulaStarts.Contains(value[j]) ? j : -1;
+            if (formula < 0)
+            {
+                continue;
+            }
+            defused ??= new StringBuilder(value.Length + 4);
+            defused.Append(value, start, formula - start).Append('\'');
+            start = formula;
+            i = Math.Max(i, formula);
+        }
+        return defused is null ? value : defused.Append(value, start, value.Length - start).ToString();
+    }
+
+    private static bool IsBlank(char c) => c is not ('\t' or '\r' or '\n') && char.IsWhiteSpace(c);
 }

@@ -63,7 +63,7 @@ public sealed class CrossRegionService(IIdentityService identities, IMailFromDns
             var mxRegion = RequiredRecords.FeedbackRegion(sesHosts[0]);
             return new SharedMxNote(domain, regions, mxRegion, $"Its MX points at {sesHosts[0]}, the feedback host of {mxRegion}. {sharing}");
         }
-        var problem = dns.Findings.FirstOrDefault(f => f.Severity == FindingSeverity.Error && f.Code is "NoMx" or "SeveralMx" or "WrongMxHost" or "ReceivesMail" or "Cname");
+        var problem = dns.MxProblem;
         return new SharedMxNote(domain, regions, null, $"{sharing} DNS: {problem?.Message ?? "the MX record is not as SES needs it."}");
     }
 }

@@ -119,9 +119,9 @@ public sealed class MailFromDashboardService(
     /// <summary>The diagnosis' words when no SES MX remains (a DNS time-out proves nothing and is not counted).</summary>
     private static string? MxProblem(DnsDiagnosis dns)
     {
-        if (dns.Findings.Any(f => f.Code is "Timeout" or "DnsError")) return null;
+        if (dns.Unanswered is not null) return null;
         if (dns.MxHosts.Count(RequiredRecords.IsSesFeedbackHost) == 1 && dns.MxHosts.Count == 1) return null;
-        var finding = dns.Findings.FirstOrDefault(f => f.Code is "NoMx" or "SeveralMx" or "WrongMxHost" or "ReceivesMail" or "Cname");
+        var finding = dns.MxProblem;
         // The diagnosis' first sentence says what DNS shows; its advice is written for a setup that is still Pending.
         return finding is null ? "the MX record is not the one SES needs" : FirstSentence(finding.Message);
     }

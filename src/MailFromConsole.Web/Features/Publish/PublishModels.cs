@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 
 namespace MailFromConsole.Web.Features.Publish;
@@ -26,11 +27,6 @@ public abstract record PublishTarget(string Name)
         public override string AuditRegion => Region ?? "";
     }
 }
-
-public enum PreviewLineKind { Add, Change, Unchanged }
-
-/// <summary>One record set in the preview, before → after (plain values).</summary>
-public sealed record PreviewLine(string Name, string Type, PreviewLineKind Kind, IReadOnlyList<string> Before, IReadOnlyList<string> After);
 
 /// <summary>
 /// The change the user is shown before publishing. <see cref="Changes"/> are exactly what <see cref="IPublishService.ApplyAsync"/>

@@ -2,7 +2,6 @@ using MailFromConsole.Core;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
-using MailFromConsole.Core.Spf;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
@@ -22,8 +21,6 @@ public sealed class PublishService(
     ILogger<PublishService> logger) : IPublishService
 {
     private readonly ChangeGate gate = new(guard, audit, logger);
-
-    private const long DefaultTtl = 300;
 
     public Task<ServiceResult<PublishPreview>> PreviewAsync(PublishTarget target, CancellationToken cancellationToken = default)
     {
@@ -65,7 +62,7 @@ public sealed class PublishService(
         {
             var comment = $"MailFromConsole: records for {preview.Target.Name}";
             var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
-            return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({StatusText(change.Status)})."));
+            return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()})."));
         }
         catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")
         {
@@ -107,8 +104,6 @@ public sealed class PublishService(
             }
         });
 
-    public static string StatusText(ChangeStatus status) => status == ChangeStatus.InSync ? "INSYNC" : "PENDING";
-
     private async Task<PublishPreview> BuildPreviewAsync(PublishTarget target, CancellationToken cancellationToken)
     {
         var name = target.Name.TrimEnd('.').ToLowerInvariant();
@@ -119,109 +114,12 @@ public sealed class PublishService(
         var sets = (await route53.ListResourceRecordSetsAsync(zone.Id, fqdn, null, cancellationToken))
             .Where(s => string.Equals(s.Name, fqdn, StringComparison.OrdinalIgnoreCase))
             .ToList();
-
-        if (sets.FirstOrDefault(s => s.Type == "CNAME") is { } cname)
+        var plan = target switch
         {
-            var refusal = $"{name} is a CNAME (to {string.Join(", ", cname.Values)}). A name with a CNAME cannot have MX or TXT records: pick another subdomain, or remove the CNAME first.";
-            return new PublishPreview(target, zone, [], [], refusal, []);
-        }
-
-        return target switch
-        {
-            PublishTarget.MailFrom mailFrom => MailFromPreview(mailFrom, zone, fqdn, sets),
-            PublishTarget.Verification verification => VerificationPreview(verification, zone, fqdn, sets),
+            PublishTarget.MailFrom mailFrom => RecordSetPlanner.MailFrom(mailFrom.MailFromDomain, mailFrom.Region, sets),
+            PublishTarget.Verification verification => RecordSetPlanner.Verification(verification.Name, verification.Token, sets),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
-    }
-
-    private static PublishPreview MailFromPreview(PublishTarget.MailFrom target, HostedZone zone, string fqdn, List<ResourceRecordSet> sets)
-    {
-        var lines = new List<PreviewLine>();
-        var changes = new List<RecordSetChange>();
-        var notes = new List<string>();
-        var wantedMx = $"10 {RequiredRecords.FeedbackHost(target.Region)}.";
-
-        var mx = sets.FirstOrDefault(s => s.Type == "MX");
-        if (mx is null)
-        {
-            changes.Add(new RecordSetChange(ChangeAction.Create, new ResourceRecordSet(fqdn, "MX", DefaultTtl, [wantedMx])));
-            lines.Add(new PreviewLine(fqdn, "MX", PreviewLineKind.Add, [], [wantedMx]));
-        }
-        else
-        {
-            var hosts = mx.Values.Select(MxHost).ToList();
-            var foreign = hosts.Where(h => !RequiredRecords.IsSesFeedbackHost(h)).ToList();
-            if (foreign.Count > 0)
-            {
-                var refusal = $"{target.MailFromDomain} already receives mail (MX to {string.Join(", ", foreign)}). " +
-                    "A MAIL FROM domain must not be used to receive email: pick another subdomain, such as bounce." +
-                    string.Join('.', target.MailFromDomain.Split('.').Skip(1)) + ".";
-                return new PublishPreview(target, zone, [], [], refusal, []);
-            }
-            if (mx.Values.Count == 1)
-            {
-                lines.Add(new PreviewLine(fqdn, "MX", PreviewLineKind.Unchanged, mx.Values, mx.Values));
-                if (!string.Equals(hosts[0], RequiredRecords.FeedbackHost(target.Region), StringComparison.OrdinalIgnoreCase))
-                    notes.Add($"The MX already points at SES in another region ({hosts[0]}); one MX serves every region that uses this MAIL FROM domain.");
-            }
-            else
-            {
-                // Several MX records make the SES setup fail: replace them with exactly one.
-                changes.Add(new RecordSetChange(ChangeAction.Delete, mx));
-                changes.Add(new RecordSetChange(ChangeAction.Create, new ResourceRecordSet(fqdn, "MX", mx.Ttl, [wantedMx])));
-                lines.Add(new PreviewLine(fqdn, "MX", PreviewLineKind.Change, mx.Values, [wantedMx]));
-                notes.Add("The name had several MX records; SES needs exactly one.");
-            }
-        }
-
-        var txt = sets.FirstOrDefault(s => s.Type == "TXT");
-        var merge = SpfMerge.Merge(txt?.Values ?? []);
-        notes.AddRange(merge.Problems);
-        if (!merge.CanPublish)
-        {
-            var refusal = "The SPF record at this name cannot be merged safely: " + string.Join(" ", merge.Problems);
-            return new PublishPreview(target, zone, [], [], refusal, []);
-        }
-        AddTxtChange(fqdn, txt, merge.Changed ? merge.TxtValues : null, lines, changes);
-        return new PublishPreview(target, zone, lines, changes, null, notes);
-    }
-
-    private static PublishPreview VerificationPreview(PublishTarget.Verification target, HostedZone zone, string fqdn, List<ResourceRecordSet> sets)
-    {
-        var lines = new List<PreviewLine>();
-        var changes = new List<RecordSetChange>();
-        var txt = sets.FirstOrDefault(s => s.Type == "TXT");
-        var existing = txt?.Values ?? [];
-        // Tokens of other regions stay: each region verifies with its own value in the same record set.
-        var merged = existing.Contains(target.Token) ? null : existing.Append(target.Token).ToList();
-        AddTxtChange(fqdn, txt, merged, lines, changes);
-        var notes = existing.Count > 0 && merged is not null
-            ? new[] { "The existing verification tokens (other regions) are kept." }
-            : Array.Empty<string>();
-        return new PublishPreview(target, zone, lines, changes, null, notes);
-    }
-
-    private static void AddTxtChange(string fqdn, ResourceRecordSet? existing, IReadOnlyList<string>? after, List<PreviewLine> lines, List<RecordSetChange> changes)
-    {
-        if (after is null)
-        {
-            if (existing is not null) lines.Add(new PreviewLine(fqdn, "TXT", PreviewLineKind.Unchanged, existing.Values, existing.Values));
-            return;
-        }
-        if (existing is null)
-        {
-            changes.Add(new RecordSetChange(ChangeAction.Create, new ResourceRecordSet(fqdn, "TXT", DefaultTtl, after)));
-            lines.Add(new PreviewLine(fqdn, "TXT", PreviewLineKind.Add, [], after));
-            return;
-        }
-        changes.Add(new RecordSetChange(ChangeAction.Delete, existing));
-        changes.Add(new RecordSetChange(ChangeAction.Create, existing with { Values = after }));
-        lines.Add(new PreviewLine(fqdn, "TXT", PreviewLineKind.Change, existing.Values, after));
-    }
-
-    private static string MxHost(string value)
-    {
-        var parts = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (parts.Length > 1 ? parts[1] : parts[0]).TrimEnd('.').ToLowerInvariant();
+        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, plan.Notes);
     }
 }

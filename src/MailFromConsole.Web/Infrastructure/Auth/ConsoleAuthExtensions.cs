@@ -32,7 +32,7 @@ public static class ConsoleAuthExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignedOutSessions>();
-        services.AddSingleton<LoginRateLimiter>();
+        services.AddSingleton<SignInBackoff>();
         services.AddScoped<SignInValidator>();
         services.AddScoped<UserAdministration>();
         services.AddHostedService<FirstRunAnnouncer>();
@@ -111,20 +111,21 @@ public static class ConsoleAuthExtensions
         });
         services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(AccountEndpoints.SignInRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.LoginAttemptsPerMinutePerAddress),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            limiter.AddPolicy(AccountEndpoints.SignInRateLimitPolicy, context => PerAddress(context, options.LoginAttemptsPerMinutePerAddress));
+            limiter.AddPolicy(AccountEndpoints.SetupRateLimitPolicy, context => PerAddress(context, options.SetupAttemptsPerMinutePerAddress));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, cancellationToken) => new ValueTask(context.HttpContext.Response.WriteAsync(
-                "Too many sign-in attempts from your address. Wait a minute, then try again.", cancellationToken));
+                context.HttpContext.Request.Path.StartsWithSegments(AccountPaths.Setup)
+                    ? "Too many setup attempts from your address. Wait a minute, then try again."
+                    : "Too many sign-in attempts from your address. Wait a minute, then try again.",
+                cancellationToken));
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute) => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     /// <summary>
     /// Security headers, authentication, authorization, rate limiting and antiforgery, in that order, then the

@@ -11,11 +11,17 @@ public sealed class ConsoleAuthOptions
     /// <summary>Folder of the user and audit databases; relative paths are taken from the working directory.</summary>
     public string? DataFolder { get; set; }
 
-    /// <summary>Sign-in attempts allowed per minute for one user name from one address.</summary>
-    public int LoginAttemptsPerMinute { get; set; } = 5;
+    /// <summary>Wrong passwords for one user name from one address before each further attempt from there must wait.</summary>
+    public int FailedSignInsBeforeDelay { get; set; } = 5;
 
-    /// <summary>Sign-in and setup posts allowed per minute from one address, whatever the user name.</summary>
+    /// <summary>The longest such wait (it doubles from one second with each further wrong password).</summary>
+    public TimeSpan MaximumSignInDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sign-in posts allowed per minute from one address, whatever the user name.</summary>
     public int LoginAttemptsPerMinutePerAddress { get; set; } = 30;
+
+    /// <summary>Setup-link posts allowed per minute from one address (their own bucket: they never slow sign-in).</summary>
+    public int SetupAttemptsPerMinutePerAddress { get; set; } = 10;
 
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);

@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Records;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Infrastructure.Auth;

@@ -53,6 +53,7 @@ public static class ApplicationServices
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
+        services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         return services.AddGuidedSetup();
     }

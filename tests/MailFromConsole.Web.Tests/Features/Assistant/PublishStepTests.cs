@@ -57,4 +57,34 @@ public sealed class PublishStepTests : GuidedTestContext
 
         step.WaitForAssertion(() => Assert.True(done));
     }
+
+    [Fact]
+    public void ManualRecordsExtendAnExistingSpfRecordInsteadOfAddingASecondOne()
+    {
+        // Another provider's zone with an SPF record and another TXT value already at the MAIL FROM name.
+        Aws.Route53.PutOutside("elsewhere.org", "mail.elsewhere.org", "TXT", "v=spf1 include:_spf.example.net ~all", "site-verification=abc");
+
+        var step = RenderStep("elsewhere.org", "mail.elsewhere.org");
+
+        const string merged = "v=spf1 include:_spf.example.net include:amazonses.com ~all";
+        step.WaitForAssertion(() => Assert.Equal(merged,
+            step.Find("[data-testid=manual-record][data-type=TXT] [data-testid=manual-value]").TextContent));
+        Assert.Contains("Replaces the existing SPF record v=spf1 include:_spf.example.net ~all",
+            step.Find("[data-testid=manual-record][data-type=TXT] [data-testid=record-replaces]").TextContent);
+        Assert.Contains($"TXT\t\"{merged}\"", step.Find("[data-testid=manual-zone-snippet]").TextContent);
+        var csv = Uri.UnescapeDataString(step.Find("[data-testid=download-csv]").GetAttribute("href")!);
+        Assert.Contains(merged, csv);
+        Assert.DoesNotContain("v=spf1 include:amazonses.com ~all", csv);
+        Assert.DoesNotContain(step.FindAll("[data-testid=record-row]"), r => r.TextContent.Contains("v=spf1 include:amazonses.com ~all"));
+    }
+
+    [Fact]
+    public void TwoSpfRecordsAtTheNameAreNamedAsTheProblemToFixFirst()
+    {
+        Aws.Route53.PutOutside("elsewhere.org", "mail.elsewhere.org", "TXT", "v=spf1 a ~all", "v=spf1 mx ~all");
+
+        var step = RenderStep("elsewhere.org", "mail.elsewhere.org");
+
+        step.WaitForAssertion(() => Assert.Contains("There are 2 SPF records", step.Find("[data-testid=manual-problem]").TextContent));
+    }
 }

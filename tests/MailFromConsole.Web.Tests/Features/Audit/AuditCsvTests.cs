@@ -16,6 +16,13 @@ public sealed class AuditCsvTests
     [InlineData("mail.example.com", "mail.example.com")]
     [InlineData("user=x@example.com", "user=x@example.com")]
     [InlineData("", "")]
+    [InlineData(";=1+1", ";'=1+1")]
+    [InlineData("＝1+1", "'＝1+1")]
+    [InlineData("  =1+1", "  '=1+1")]
+    [InlineData("ok|+cmd", "ok|'+cmd")]
+    [InlineData("a, -1", "\"a, '-1\"")]
+    [InlineData("x;\u3000＠SUM(A1)", "x;\u3000'＠SUM(A1)")]
+    [InlineData("from 127.0.0.1; fine", "from 127.0.0.1; fine")]
     public void CellIsSafeForSpreadsheetsAndValidCsv(string value, string expected) =>
         Assert.Equal(expected, AuditCsv.Cell(value));
 

@@ -52,6 +52,29 @@ public sealed class AuditExportTests : SeededAuthHostTest
     }
 
     [Fact]
+    public async Task CsvExportDefusesFormulasAfterSeparatorsBlanksAndInFullwidth()
+    {
+        string[] formulas = [";=1+1", "\uFF1D1+1", "  =1+1", "ok|+cmd", "x;\u3000\uFF20SUM(A1)"];
+        var log = Host.Services.GetRequiredService<IAuditLog>();
+        foreach (var formula in formulas)
+        {
+            await log.RecordAsync(new AuditEntry
+            {
+                At = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), User = "otto", Region = "us-east-1",
+                Identity = formula, Action = AuditActions.DisableMailFromDomain, Detail = formula, Result = "InvalidParameterValue",
+            });
+        }
+        using var client = Host.NewClient();
+        using var signIn = await client.SignInAsync("vera", AuthTestHost.ViewerPassword);
+
+        using var response = await client.GetAsync("/audit/export.csv?action=DisableMailFromDomain");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(formulas.Length + 1, lines.Length);
+        Assert.All(lines.Skip(1), line => Assert.False(HostileAuditLogTests.StartsAFormula(line.Replace("\"", "", StringComparison.Ordinal)), line));
+    }
+
+    [Fact]
     public async Task JsonExportKeepsTheFiltersAndEveryField()
     {
         using var client = Host.NewClient();

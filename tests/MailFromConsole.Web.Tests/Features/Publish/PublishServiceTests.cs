@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Tests.Fakes;

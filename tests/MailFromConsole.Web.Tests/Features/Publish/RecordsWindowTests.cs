@@ -6,13 +6,13 @@ namespace MailFromConsole.Web.Tests.Features.Publish;
 
 public sealed class RecordsWindowTests : ConsoleTestContext
 {
-    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync()
+    private async Task<IRenderedComponent<MudDialogProvider>> OpenAsync(string mailFrom = "mail.example.com")
     {
         var provider = RenderProviders();
         await ShowDialogAsync(provider, "MAIL FROM records", new DialogParameters<RecordsWindow>
         {
             { d => d.Region, "eu-west-1" },
-            { d => d.MailFromDomain, "mail.example.com" },
+            { d => d.MailFromDomain, mailFrom },
         });
         return provider;
     }
@@ -29,6 +29,20 @@ public sealed class RecordsWindowTests : ConsoleTestContext
         var snippet = provider.Find("[data-testid=zone-snippet]").TextContent;
         Assert.Contains("mail.example.com.", snippet);
         Assert.Contains("\"v=spf1 include:amazonses.com ~all\"", snippet);
+    }
+
+    [Fact]
+    public async Task AnExistingSpfRecordIsShownMergedWithSesInTheTableAndTheZoneFile()
+    {
+        Aws.Route53.PutOutside("spf-elsewhere.test", "mail.spf-elsewhere.test", "TXT", "v=spf1 ip4:192.0.2.1 -all");
+
+        var provider = await OpenAsync("mail.spf-elsewhere.test");
+
+        const string merged = "v=spf1 ip4:192.0.2.1 include:amazonses.com -all";
+        provider.WaitForAssertion(() => Assert.Contains(provider.FindAll("[data-testid=record-row]"), r => r.TextContent.Contains(merged)));
+        Assert.Contains("Replaces the existing SPF record v=spf1 ip4:192.0.2.1 -all", provider.Find("[data-testid=record-replaces]").TextContent);
+        Assert.Contains($"\"{merged}\"", provider.Find("[data-testid=zone-snippet]").TextContent);
+        Assert.DoesNotContain("v=spf1 include:amazonses.com ~all", provider.Markup);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MailFromConsole.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -52,7 +53,8 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         ["Auth:Users:1:PasswordHash"] = OperatorHash.Value,
     };
 
-    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="time">The clock of the sign-in limits and sessions; the system clock unless a test drives it.</param>
+    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -61,6 +63,10 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(log);
         builder.Services.AddRazorComponents();
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
         builder.Services.AddConsoleAuth(builder.Configuration);
 
         var app = builder.Build();
@@ -90,6 +96,9 @@ public sealed partial class AuthTestHost : IAsyncDisposable
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
     public Client NewClient() => new(BaseAddress);
 
+    /// <summary>The same from another loopback address (127.0.0.0/8 is all loopback), as a second computer would come.</summary>
+    public Client NewClientFrom(IPAddress localAddress) => new(BaseAddress, localAddress);
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -101,13 +110,29 @@ public sealed partial class AuthTestHost : IAsyncDisposable
     {
         private readonly HttpClient _http;
 
-        public Client(Uri baseAddress)
+        public Client(Uri baseAddress, IPAddress? localAddress = null)
         {
             Cookies = new CookieContainer();
-            _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true })
+            var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
+            if (localAddress is not null)
             {
-                BaseAddress = baseAddress,
-            };
+                handler.ConnectCallback = async (context, cancellationToken) =>
+                {
+                    var socket = new Socket(localAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    try
+                    {
+                        socket.Bind(new IPEndPoint(localAddress, 0));
+                        await socket.ConnectAsync(IPAddress.Parse(context.DnsEndPoint.Host), context.DnsEndPoint.Port, cancellationToken);
+                        return new NetworkStream(socket, ownsSocket: true);
+                    }
+                    catch
+                    {
+                        socket.Dispose();
+                        throw;
+                    }
+                };
+            }
+            _http = new HttpClient(handler) { BaseAddress = baseAddress };
         }
 
         public CookieContainer Cookies { get; }

@@ -5,7 +5,8 @@ namespace MailFromConsole.Web.Features.Assistant.ManualDns;
 
 /// <summary>One record as DNS providers' forms ask for it: host field, type, priority (MX), value.</summary>
 /// <param name="Host">What to type in a provider's host/name field when the zone is <see cref="RecordSetExport.HostField"/>'s zone.</param>
-public sealed record ManualRecord(string Name, string Host, string Type, int? Priority, string Value);
+/// <param name="Replaces">The existing value this one takes the place of (a merged SPF record), else null.</param>
+public sealed record ManualRecord(string Name, string Host, string Type, int? Priority, string Value, string? Replaces = null);
 
 /// <summary>The records for by-hand publishing: the SES console's .csv record set and providers' form fields.</summary>
 public static class RecordSetExport
@@ -22,7 +23,7 @@ public static class RecordSetExport
                 var parts = r.Value.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length == 2 && int.TryParse(parts[0], out var priority)) return new ManualRecord(r.Name, host, "MX", priority, parts[1]);
             }
-            return new ManualRecord(r.Name, host, r.Type.ToUpperInvariant(), null, r.Value);
+            return new ManualRecord(r.Name, host, r.Type.ToUpperInvariant(), null, r.Value, r.Replaces);
         }).ToList();
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class ManualDnsHelpTests : ConsoleTestContext
         RenderProviders();
         return Render<ManualDnsHelp>(p => p
             .Add(x => x.MailFromDomain, mailFrom)
-            .Add(x => x.Region, Region)
+            .Add(x => x.Records, new RequiredRecordSet(RequiredRecords.For(mailFrom, Region), []))
             .Add(x => x.ZoneApex, zone));
     }
 

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Records;
+
+public enum PreviewLineKind { Add, Change, Unchanged }
