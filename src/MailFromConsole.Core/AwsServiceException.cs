@@ -10,5 +10,9 @@ public class AwsServiceException(string service, string errorCode, string messag
     public int StatusCode { get; } = statusCode;
     public string? RequestId { get; } = requestId;
 
-    public bool IsThrottling => ErrorCode is "Throttling" or "ThrottlingException" or "PriorRequestNotComplete";
+    /// <summary>
+    /// The request may have reached AWS but no answer came back (a time-out, a connection closed after sending): a change
+    /// may or may not have been applied. False when AWS answered, or when nothing could be sent.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
 }

@@ -7,6 +7,9 @@ public sealed class LocalAwsOptions
 {
     public const string SectionName = "LocalAws";
 
+    /// <summary>The account of <see cref="AccessKeyId"/> (test/test): the id LocalStack and moto use for local stacks.</summary>
+    public const string DefaultAccountId = "000000000000";
+
     /// <summary>The "LocalAws" section, with a relative DataFolder taken relative to <paramref name="contentRoot"/>.</summary>
     public static LocalAwsOptions FromConfiguration(IConfiguration configuration, string contentRoot)
     {
@@ -24,9 +27,16 @@ public sealed class LocalAwsOptions
     /// <summary>Loopback DNS port for the zone view; 0 picks a free port.</summary>
     public int DnsPort { get; set; }
 
+    /// <summary>Access key of the default account <see cref="DefaultAccountId"/>'s root user.</summary>
     public string AccessKeyId { get; set; } = "test";
 
     public string SecretAccessKey { get; set; } = "test";
+
+    /// <summary>More local accounts besides the default one, each with its own identities and hosted zones.</summary>
+    public List<LocalAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>Roles that STS AssumeRole hands out, in any local account.</summary>
+    public List<LocalRoleOptions> Roles { get; set; } = [];
 
     /// <summary>How often the MX-detection worker checks each MAIL FROM domain.</summary>
     public TimeSpan DetectionInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -9,6 +9,7 @@ using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
 using MailFromConsole.LocalAws.SesV2;
 using MailFromConsole.LocalAws.Store;
+using MailFromConsole.LocalAws.Sts;
 using MailFromConsole.LocalAws.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -106,6 +107,8 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public static async Task<LocalAwsServer> StartAsync(LocalAwsOptions options, ILoggerFactory loggerFactory, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // A wrong account or role setting stops the start before any file is touched.
+        var accounts = new LocalAccounts(options);
         var database = new LocalDatabase(Path.GetFullPath(options.DataFolder));
         var isNew = database.Initialise();
         var identities = new IdentityRepository(database);
@@ -157,7 +160,9 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new SigV4Verifier(options.AccessKeyId, options.SecretAccessKey));
+        var temporaryCredentials = new TemporaryCredentialStore(time);
+        builder.Services.AddSingleton(new SigV4Verifier(accounts, temporaryCredentials, time));
+        builder.Services.AddSingleton(new StsApi(accounts, temporaryCredentials));
         builder.Services.AddSingleton(ses);
         builder.Services.AddSingleton(new SesV2Api(sesIdentities));
         builder.Services.AddSingleton(route53);

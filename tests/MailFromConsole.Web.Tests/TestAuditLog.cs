@@ -1,18 +1,19 @@
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.Web.Tests;
 
 /// <summary>
-/// The console's real SQLite audit log in a temp folder of its own, opened on the first use (most tests never write
+/// The console's real audit log (SQLite, the default) in a temp folder of its own, opened on the first use (most tests never write
 /// one) and removed when the test's services are disposed.
 /// </summary>
 public sealed class TestAuditLog : IAuditLog, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "mfc-audit-" + Guid.NewGuid().ToString("N"));
-    private readonly Lazy<SqliteAuditLog> _log;
+    private readonly Lazy<ConsoleAuditLog> _log;
 
-    public TestAuditLog() => _log = new Lazy<SqliteAuditLog>(() => new SqliteAuditLog(_folder));
+    public TestAuditLog() => _log = new Lazy<ConsoleAuditLog>(() => new ConsoleAuditLog(TestDatabases.InFolder(_folder)));
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default) => _log.Value.RecordAsync(entry, cancellationToken);
 

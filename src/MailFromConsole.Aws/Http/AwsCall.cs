@@ -19,11 +19,12 @@ internal static partial class AwsCall
         }
         catch (HttpRequestException ex)
         {
-            throw new AwsServiceException(service, "NetworkError", ex.Message, 0, null, ex);
+            // Only a failure to connect proves the request never left; a connection lost later may have carried it.
+            throw new AwsServiceException(service, "NetworkError", ex.Message, 0, null, ex) { OutcomeUnknown = !NeverSent(ex) };
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new AwsServiceException(service, "RequestTimeout", ex.Message, 0, null, ex);
+            throw new AwsServiceException(service, "RequestTimeout", ex.Message, 0, null, ex) { OutcomeUnknown = true };
         }
         catch (AmazonClientException ex)
         {
@@ -46,6 +47,9 @@ internal static partial class AwsCall
             }
         }
     }
+
+    private static bool NeverSent(HttpRequestException ex) => ex.HttpRequestError is
+        HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     public static AwsServiceException InvalidResponse(string service, string detail, Exception? inner) =>
         new(service, "InvalidResponse", $"The response could not be read: {detail}", 0, null, inner);

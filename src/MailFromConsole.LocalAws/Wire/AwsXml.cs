@@ -12,9 +12,13 @@ internal static class AwsXml
 
     /// <summary>The SES Query shape: &lt;XResponse&gt;&lt;XResult&gt;…&lt;/XResult&gt;&lt;ResponseMetadata&gt;.</summary>
     public static XDocument SesResponse(string action, string requestId, params object?[] resultContent) =>
-        new(new XElement(Ses + (action + "Response"),
-            new XElement(Ses + (action + "Result"), resultContent),
-            new XElement(Ses + "ResponseMetadata", new XElement(Ses + "RequestId", requestId))));
+        QueryResponse(Ses, action, requestId, resultContent);
+
+    /// <summary>The Query protocol's answer shape (SES, STS) in the service's namespace.</summary>
+    public static XDocument QueryResponse(XNamespace ns, string action, string requestId, params object?[] resultContent) =>
+        new(new XElement(ns + (action + "Response"),
+            new XElement(ns + (action + "Result"), resultContent),
+            new XElement(ns + "ResponseMetadata", new XElement(ns + "RequestId", requestId))));
 
     /// <summary>
     /// The error shape both SES and Route 53 use: ErrorResponse/Error(Type, Code, Message)/RequestId. Route 53

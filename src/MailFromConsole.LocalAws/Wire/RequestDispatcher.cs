@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using MailFromConsole.LocalAws.Auth;
 using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
 using MailFromConsole.LocalAws.SesV2;
+using MailFromConsole.LocalAws.Sts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -14,16 +16,18 @@ using Microsoft.Extensions.Logging;
 namespace MailFromConsole.LocalAws.Wire;
 
 /// <summary>
-/// One endpoint for both services, as AWS has one per host: a form POST to <c>/</c> with <c>Action=</c> is SES,
-/// a path under <c>/v2/email/</c> is the SES API v2 (REST-JSON), a path under <c>/2013-04-01/</c> is Route 53,
-/// <c>/_local/</c> are the local pages. Every AWS request is
-/// SigV4-verified, may meet an injected fault, and is rate limited as the service documents.
+/// One endpoint for all services, as AWS has one per host: a form POST to <c>/</c> with <c>Action=</c> is SES, or
+/// STS when its credential scope names <c>sts</c> (or, unsigned, its Action is an STS one); a path under
+/// <c>/v2/email/</c> is the SES API v2 (REST-JSON); a path under <c>/2013-04-01/</c> is Route 53; <c>/_local/</c> are the local pages. Every AWS request is SigV4-verified for
+/// its service, acts in the account of the key that signed it, may meet an injected fault, and is rate limited as
+/// the service documents.
 /// </summary>
 internal sealed class RequestDispatcher(
     SigV4Verifier verifier,
     SesApi ses,
     SesV2Api sesV2,
     Route53Api route53,
+    StsApi sts,
     LocalPages localPages,
     FaultInjector faults,
     RateLimiter rateLimiter,
@@ -48,31 +52,46 @@ internal sealed class RequestDispatcher(
             return;
         }
 
-        var isRoute53 = path.StartsWith(Route53Api.Prefix, StringComparison.Ordinal);
-        var ns = isRoute53 ? AwsXml.Route53 : AwsXml.Ses;
+        var service = path.StartsWith(Route53Api.Prefix, StringComparison.Ordinal) ? SigningService.Route53
+            : SigV4Verifier.ScopeService(context.Request.Headers.Authorization) == SigningService.Sts.Name ? SigningService.Sts
+            : SigningService.Ses;
         var requestId = ResourceIds.RequestId();
         WireResponse response;
         try
         {
             var body = await ReadBodyAsync(context.Request, context.RequestAborted);
-            response = isRoute53
-                ? await Route53Async(context, path, body, arrivedAt)
-                : await SesAsync(context, path, body, requestId, arrivedAt);
+            if (service == SigningService.Route53)
+            {
+                response = await Route53Async(context, path, body, arrivedAt);
+            }
+            else
+            {
+                var parameters = FormParameters(context.Request, body);
+                if (IsUnsignedStsAction(context, parameters))
+                {
+                    // So an unsigned STS call is refused in STS's own namespace.
+                    service = SigningService.Sts;
+                }
+
+                response = service == SigningService.Sts
+                    ? await StsAsync(context, path, body, parameters, requestId)
+                    : await SesAsync(context, path, body, parameters, requestId, arrivedAt);
+            }
         }
         catch (AwsError error)
         {
-            response = new WireResponse(error.StatusCode, AwsXml.Error(ns, error, requestId));
+            response = new WireResponse(error.StatusCode, AwsXml.Error(Namespace(service), error, requestId));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Surface as AWS does (500 InternalFailure) and keep the details in the log.
             logger.LogError(e, "Local AWS request {Method} {Path} failed", context.Request.Method, path);
             var error = new AwsError(500, "InternalFailure", "The request processing has failed because of an unknown error.", "Receiver");
-            response = new WireResponse(500, AwsXml.Error(ns, error, requestId));
+            response = new WireResponse(500, AwsXml.Error(Namespace(service), error, requestId));
         }
 
         logger.LogDebug("{Service} {Method} {Path} -> {Status} {RequestId}",
-            isRoute53 ? "route53" : "ses", context.Request.Method, path, response.StatusCode, requestId);
+            service.Name, context.Request.Method, path, response.StatusCode, requestId);
         context.Response.StatusCode = response.StatusCode;
         context.Response.ContentType = "text/xml";
         context.Response.Headers["x-amzn-RequestId"] = requestId;
@@ -84,15 +103,17 @@ internal sealed class RequestDispatcher(
         await context.Response.Body.WriteAsync(AwsXml.ToBytes(response.Body), context.RequestAborted);
     }
 
-    private async Task<WireResponse> SesAsync(HttpContext context, string path, byte[] body, string requestId, long arrivedAt)
-    {
-        if (path != "/")
-        {
-            throw new AwsError(404, "NotFound", $"No such resource: {path}");
-        }
+    private static XNamespace Namespace(SigningService service) =>
+        service == SigningService.Route53 ? AwsXml.Route53 : service == SigningService.Sts ? StsNames.Namespace : AwsXml.Ses;
 
-        var scope = Verify(context, body);
-        var parameters = FormParameters(context.Request, body);
+    private static bool IsUnsignedStsAction(HttpContext context, SesParameters parameters) =>
+        string.IsNullOrEmpty(context.Request.Headers.Authorization) &&
+        parameters.Optional("Action") is { } action && StsNames.ModelActions.Contains(action);
+
+    private async Task<WireResponse> SesAsync(HttpContext context, string path, byte[] body, SesParameters parameters, string requestId, long arrivedAt)
+    {
+        RequireRoot(path);
+        var scope = Verify(context, body, SigningService.Ses);
         var action = parameters.Optional("Action") ?? throw new AwsError(400, "MissingAction", "Missing Action");
         if (!SesOperations.All.Contains(action))
         {
@@ -102,12 +123,21 @@ internal sealed class RequestDispatcher(
         await faults.ApplyAsync("ses", action, context.RequestAborted);
         // SendEmail has the account's sending rate; the identity APIs are "once per second" each.
         var (rate, burst) = action == SesOperations.SendEmail ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
-        if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{action}", rate, burst, arrivedAt))
+        if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Caller.AccountId}:{scope.Region}:{action}", rate, burst, arrivedAt))
         {
             throw AwsError.Throttling();
         }
 
         return WireResponse.Ok(ses.Handle(action, scope.Region, parameters, requestId));
+    }
+
+    private async Task<WireResponse> StsAsync(HttpContext context, string path, byte[] body, SesParameters parameters, string requestId)
+    {
+        RequireRoot(path);
+        var scope = Verify(context, body, SigningService.Sts);
+        var action = parameters.Optional("Action") ?? throw new AwsError(400, "MissingAction", "Missing Action");
+        await faults.ApplyAsync("sts", action, context.RequestAborted);
+        return WireResponse.Ok(sts.Handle(action, scope.Caller, parameters, requestId));
     }
 
     /// <summary>The REST-JSON API: the same signing and limits as the Query API, errors as <c>x-amzn-ErrorType</c> + <c>{"message"}</c>.</summary>
@@ -120,12 +150,12 @@ internal sealed class RequestDispatcher(
         try
         {
             var bytes = await ReadBodyAsync(context.Request, context.RequestAborted);
-            var scope = Verify(context, bytes);
+            var scope = Verify(context, bytes, SigningService.Ses);
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? path;
             var route = SesV2Route.Match(context.Request.Method, rawTarget.Split('?')[0])
                         ?? throw new AwsError(404, "UnknownOperationException", $"No operation at {context.Request.Method} {path}");
             await faults.ApplyAsync("ses", route.Operation, context.RequestAborted);
-            if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Region}:{route.Operation}", options.SesRequestsPerSecond, options.SesBurst, arrivedAt))
+            if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Caller.AccountId}:{scope.Region}:{route.Operation}", options.SesRequestsPerSecond, options.SesBurst, arrivedAt))
             {
                 throw AwsError.Throttling();
             }
@@ -159,11 +189,12 @@ internal sealed class RequestDispatcher(
 
     private async Task<WireResponse> Route53Async(HttpContext context, string path, byte[] body, long arrivedAt)
     {
-        Verify(context, body);
+        var scope = Verify(context, body, SigningService.Route53);
         var operation = Route53Api.OperationName(context.Request.Method, path)
                         ?? throw new AwsError(404, "UnknownOperationException", $"No operation at {context.Request.Method} {path}");
         await faults.ApplyAsync("route53", operation, context.RequestAborted);
-        if (options.EnforceRateLimits && !rateLimiter.TryTake("route53", options.Route53RequestsPerSecond, options.Route53Burst, arrivedAt))
+        // Route 53's documented limit is per account.
+        if (options.EnforceRateLimits && !rateLimiter.TryTake($"route53:{scope.Caller.AccountId}", options.Route53RequestsPerSecond, options.Route53Burst, arrivedAt))
         {
             throw AwsError.Throttling();
         }
@@ -172,7 +203,15 @@ internal sealed class RequestDispatcher(
         return route53.Handle(operation, path, name => query.TryGetValue(name, out var v) ? v.ToString() : null, body);
     }
 
-    private SignedScope Verify(HttpContext context, byte[] body)
+    private static void RequireRoot(string path)
+    {
+        if (path != "/")
+        {
+            throw new AwsError(404, "NotFound", $"No such resource: {path}");
+        }
+    }
+
+    private SignedScope Verify(HttpContext context, byte[] body, SigningService service)
     {
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
         var question = rawTarget.IndexOf('?');
@@ -182,7 +221,7 @@ internal sealed class RequestDispatcher(
         return verifier.Verify(new SignedRequest(
             context.Request.Method, rawPath, rawQuery,
             name => headers.TryGetValue(name, out var value) ? value.ToString() : null,
-            body));
+            body), service);
     }
 
     private static SesParameters FormParameters(HttpRequest request, byte[] body)

@@ -1,5 +1,6 @@
 using MailFromConsole.Aws.Tests.Infrastructure;
 using MailFromConsole.Core;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Aws.Tests.Http;
@@ -73,7 +74,7 @@ public sealed class RetryTests
 
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => aws.Ses.ListIdentitiesAsync("us-east-1", null, null, null));
 
-        Assert.True(error.IsThrottling);
+        Assert.Equal("Throttling", error.ErrorCode);
         Assert.Equal("Rate exceeded", error.AwsMessage);
         Assert.Equal(3, aws.Server.Requests.Count);
     }
@@ -102,5 +103,20 @@ public sealed class RetryTests
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => aws.Ses.ListIdentitiesAsync("us-east-1", null, null, null));
 
         Assert.Equal("NetworkError", error.ErrorCode);
+        Assert.False(error.OutcomeUnknown);
+    }
+
+    [Fact]
+    public async Task AnAnswerLostAfterTheRequestWasSentLeavesTheOutcomeUnknown()
+    {
+        await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Lost,
+            new Dictionary<string, string?> { ["Aws:Retry:MaxRetryAttempts"] = "1" });
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() =>
+            aws.Route53.ChangeResourceRecordSetsAsync("Z1", [new RecordSetChange(ChangeAction.Create, new ResourceRecordSet("mail.example.com.", "MX", 300, ["10 feedback-smtp.us-east-1.amazonses.com."]))], null));
+
+        Assert.Equal("NetworkError", error.ErrorCode);
+        Assert.True(error.OutcomeUnknown);
+        Assert.NotEmpty(aws.Server.Requests);
     }
 }

@@ -34,6 +34,9 @@ public sealed record RecordedRequest(
 public sealed record CannedResponse(int StatusCode, string Body, string ContentType = "text/xml")
 {
     public static CannedResponse Ok(string body) => new(200, body);
+
+    /// <summary>The request is read, then the connection is dropped: the client never gets an answer.</summary>
+    public static CannedResponse Lost { get; } = new(0, "");
 }
 
 /// <summary>A real HTTP listener (Kestrel on 127.0.0.1, port 0) that records every request and answers with what the test says.</summary>
@@ -60,6 +63,11 @@ public sealed class LoopbackAwsServer : IAsyncDisposable
             var recorded = await RecordAsync(context);
             server._requests.Enqueue(recorded);
             var response = respond(recorded);
+            if (response == CannedResponse.Lost)
+            {
+                context.Abort();
+                return;
+            }
             context.Response.StatusCode = response.StatusCode;
             context.Response.ContentType = response.ContentType;
             context.Response.Headers["x-amzn-RequestId"] = "header-request-id";

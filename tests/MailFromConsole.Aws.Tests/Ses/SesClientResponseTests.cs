@@ -33,26 +33,6 @@ public sealed class SesClientResponseTests
     }
 
     [Fact]
-    public async Task ListAllIdentitiesFollowsNextTokenToTheLastPage()
-    {
-        await using var aws = await AwsClientHarness.StartAsync(request =>
-        {
-            var page = request.FormValue("NextToken") switch { null => 1, "p2" => 2, "p3" => 3, var t => throw new InvalidOperationException(t) };
-            var next = page < 3 ? $"<NextToken>p{page + 1}</NextToken>" : "";
-            return CannedResponse.Ok($"""
-                <ListIdentitiesResponse xmlns="{AwsExamples.SesNamespace}"><ListIdentitiesResult>
-                  <Identities><member>a{page}.example.com</member><member>b{page}@example.com</member></Identities>{next}
-                </ListIdentitiesResult><ResponseMetadata><RequestId>r{page}</RequestId></ResponseMetadata></ListIdentitiesResponse>
-                """);
-        });
-
-        var all = await aws.Ses.ListAllIdentitiesAsync("us-east-1", identityType: null);
-
-        Assert.Equal(["a1.example.com", "b1@example.com", "a2.example.com", "b2@example.com", "a3.example.com", "b3@example.com"], all);
-        Assert.Equal([null, "p2", "p3"], aws.Server.Requests.Select(r => r.FormValue("NextToken")));
-    }
-
-    [Fact]
     public async Task GetMailFromAttributesParsesTheApiReferenceExample()
     {
         await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok($"""
@@ -219,6 +199,6 @@ public sealed class SesClientResponseTests
             aws.Ses.SendEmailAsync("us-east-1", new SendEmailRequest("a@example.com", ["b@example.net"], "s", "t")));
 
         Assert.Equal("MailFromDomainNotVerifiedException", error.ErrorCode);
-        Assert.False(error.IsThrottling);
+        Assert.Single(aws.Server.Requests);
     }
 }

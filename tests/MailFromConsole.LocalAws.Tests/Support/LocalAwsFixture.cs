@@ -74,30 +74,68 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     public Task<AwsAnswer> SesInRegionAsync(string region, string action, params (string Name, string Value)[] parameters) =>
         SesSignedAsync(region, "test", "test", action, parameters);
 
-    public async Task<AwsAnswer> SesSignedAsync(string region, string accessKey, string secret, string action, params (string Name, string Value)[] parameters)
+    public Task<AwsAnswer> SesSignedAsync(string region, string accessKey, string secret, string action, params (string Name, string Value)[] parameters) =>
+        SesSignedAsync(new Signing(accessKey, secret, Region: region), action, parameters);
+
+    public Task<AwsAnswer> SesSignedAsync(Signing signing, string action, params (string Name, string Value)[] parameters) =>
+        SendOnceAsync(signing, "ses", "2010-12-01", action, parameters);
+
+    public Task<AwsAnswer> StsAsync(string action, params (string Name, string Value)[] parameters) =>
+        StsSignedAsync(Signing.Default, action, parameters);
+
+    public Task<AwsAnswer> StsSignedAsync(Signing signing, string action, params (string Name, string Value)[] parameters) =>
+        SendOnceAsync(signing, "sts", "2011-06-15", action, parameters);
+
+    /// <summary>
+    /// Signs one Query request (SES or STS form POST) once and returns a sender of exactly that request, so a test
+    /// can send the same signed bytes again later (a replay).
+    /// </summary>
+    public async Task<Func<Task<AwsAnswer>>> SignedOnceAsync(Signing signing, string service, string version, string action, params (string Name, string Value)[] parameters)
     {
-        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2010-12-01") };
+        var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", version) };
         form.AddRange(parameters.Select(p => new KeyValuePair<string, string>(p.Name, p.Value)));
         var body = await new FormUrlEncodedContent(form).ReadAsByteArrayAsync();
-        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
-        return await SendAsync(request, body, region, "ses", accessKey, secret);
+        using var signed = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+        signed.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+        Sign(signed, body, signing, service);
+        var headers = signed.Headers.Select(h => (h.Key, Value: string.Join(",", h.Value))).ToList();
+        return async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/x-www-form-urlencoded") { CharSet = "utf-8" };
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return await SendAsync(request);
+        };
+    }
+
+    private async Task<AwsAnswer> SendOnceAsync(Signing signing, string service, string version, string action, (string Name, string Value)[] parameters)
+    {
+        var send = await SignedOnceAsync(signing, service, version, action, parameters);
+        return await send();
     }
 
     public Task<AwsAnswer> Route53Async(HttpMethod method, string pathAndQuery, XDocument? body = null) =>
         Route53SignedAsync(method, pathAndQuery, body, "test", "test");
 
-    public async Task<AwsAnswer> Route53SignedAsync(HttpMethod method, string pathAndQuery, XDocument? body, string accessKey, string secret)
+    public Task<AwsAnswer> Route53SignedAsync(HttpMethod method, string pathAndQuery, XDocument? body, string accessKey, string secret) =>
+        Route53SignedAsync(new Signing(accessKey, secret), method, pathAndQuery, body);
+
+    public async Task<AwsAnswer> Route53SignedAsync(Signing signing, HttpMethod method, string pathAndQuery, XDocument? body = null)
     {
         var bytes = body is null ? [] : Encoding.UTF8.GetBytes(body.ToString(SaveOptions.DisableFormatting));
-        var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery));
+        using var request = new HttpRequestMessage(method, new Uri(Endpoint, pathAndQuery));
         if (body is not null)
         {
             request.Content = new ByteArrayContent(bytes);
             request.Content.Headers.ContentType = new("text/xml");
         }
 
-        return await SendAsync(request, bytes, "us-east-1", "route53", accessKey, secret);
+        Sign(request, bytes, signing, "route53");
+        return await SendAsync(request);
     }
 
     /// <summary>A signed SES API v2 request; <paramref name="json"/> is sent verbatim (so tests can send any escapes).</summary>
@@ -126,9 +164,12 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
         Http.PostAsync(new Uri(Endpoint, path), new StringContent(json, Encoding.UTF8, "application/json"));
 
-    private async Task<AwsAnswer> SendAsync(HttpRequestMessage request, byte[] body, string region, string service, string accessKey, string secret)
+    private void Sign(HttpRequestMessage request, byte[] body, Signing signing, string service) =>
+        TestSigner.Sign(request, body, signing.Region, signing.Service ?? service, signing.AccessKey, signing.Secret,
+            signing.At ?? Time?.GetUtcNow() ?? DateTimeOffset.UtcNow, signing.SessionToken);
+
+    private static async Task<AwsAnswer> SendAsync(HttpRequestMessage request)
     {
-        TestSigner.Sign(request, body, region, service, accessKey, secret, DateTimeOffset.UtcNow);
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new AwsAnswer(response.StatusCode, XDocument.Parse(text), text, response.Headers.Location?.ToString());

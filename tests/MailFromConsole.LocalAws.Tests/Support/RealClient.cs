@@ -19,6 +19,20 @@ internal static class RealClient
         return RunAsync(AwsCli, ["--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json", .. arguments]);
     }
 
+    /// <summary>The aws CLI signing with the key (and session token) of <paramref name="signing"/>.</summary>
+    public static Task<Result> AwsAsAsync(Uri endpoint, Signing signing, params string[] arguments)
+    {
+        Require(AwsCli, "awscli");
+        var credentials = new Dictionary<string, string?>
+        {
+            ["AWS_ACCESS_KEY_ID"] = signing.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = signing.Secret,
+            ["AWS_SESSION_TOKEN"] = signing.SessionToken,
+            ["AWS_DEFAULT_REGION"] = signing.Region,
+        };
+        return RunAsync(AwsCli, ["--endpoint-url", endpoint.ToString().TrimEnd('/'), "--output", "json", .. arguments], environment: credentials);
+    }
+
     public static Task<Result> PythonAsync(string script, params string[] arguments)
     {
         Require(Python, "python3-boto3");

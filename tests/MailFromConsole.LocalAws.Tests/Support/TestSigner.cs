@@ -10,7 +10,8 @@ namespace MailFromConsole.LocalAws.Tests.Support;
 /// </summary>
 internal static class TestSigner
 {
-    public static void Sign(HttpRequestMessage request, byte[] body, string region, string service, string accessKey, string secret, DateTimeOffset now)
+    public static void Sign(HttpRequestMessage request, byte[] body, string region, string service, string accessKey, string secret, DateTimeOffset now,
+        string? sessionToken = null)
     {
         var amzDate = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var date = amzDate[..8];
@@ -24,6 +25,13 @@ internal static class TestSigner
         if (contentType is not null)
         {
             headers["content-type"] = contentType;
+        }
+
+        if (sessionToken is not null)
+        {
+            // Signed, as botocore and the SDKs sign it.
+            request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", sessionToken);
+            headers["x-amz-security-token"] = sessionToken;
         }
 
         var signedHeaders = string.Join(';', headers.Keys);

@@ -9,6 +9,9 @@ namespace MailFromConsole.LocalAws.Tests.Terraform;
 /// </summary>
 internal sealed class TerraformCli : IDisposable
 {
+    /// <summary>The xunit collection of the Terraform tests, so that they do not run at the same time.</summary>
+    public const string Collection = "Terraform";
+
     public const string Program = "/usr/local/bin/terraform";
     public const string Mirror = "/opt/tf-plugins";
     public const string ProviderVersion = "5.100.0";

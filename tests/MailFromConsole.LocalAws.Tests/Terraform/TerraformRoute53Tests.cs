@@ -5,6 +5,8 @@ using static MailFromConsole.LocalAws.Tests.Support.Route53Xml;
 namespace MailFromConsole.LocalAws.Tests.Terraform;
 
 /// <summary>Terraform's AWS provider (from the filesystem mirror) drives the local Route 53 unchanged.</summary>
+// One Terraform run at a time: each starts the large provider binary and several processes.
+[Collection(TerraformCli.Collection)]
 public sealed class TerraformRoute53Tests
 {
     private const string Domain = "tf-mail.test";

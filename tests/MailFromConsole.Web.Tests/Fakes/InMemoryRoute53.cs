@@ -80,6 +80,11 @@ public sealed class InMemoryRoute53 : IRoute53Client, IZoneData
 
     public void FailNext(string code, string message) => failNext = new AwsServiceException("Route53", code, message, 400, "req-test");
 
+    /// <summary>The next change is applied, but its answer is lost on the way back (as the wire client reports it).</summary>
+    public void LoseNextAnswer() => loseNextAnswer = true;
+
+    private bool loseNextAnswer;
+
     /// <summary>Every Route 53 operation called, in order (a refused change must leave no trace here).</summary>
     public ConcurrentQueue<string> Calls { get; } = new();
 
@@ -157,6 +162,11 @@ public sealed class InMemoryRoute53 : IRoute53Client, IZoneData
             }
             records[hostedZoneId] = working;
             Batches.Add(changes);
+            if (loseNextAnswer)
+            {
+                loseNextAnswer = false;
+                throw new AwsServiceException("Route53", "NetworkError", "The response ended prematurely.", 0, null) { OutcomeUnknown = true };
+            }
             var id = $"C{Batches.Count:D4}";
             return Task.FromResult(new ChangeInfo(id, ChangeStatus.Pending, DateTimeOffset.UtcNow, comment));
         }

@@ -94,7 +94,7 @@ internal static class AccountEndpoints
         }
 
         backoff.RecordSuccess(address, name);
-        await SignInCookieAsync(context, user);
+        await SignInCookieAsync(context, directory, user);
         await audit.RecordAsync(SignInEvent(time, user.Name, AuditActions.SignIn, AuditResults.Success, address), context.RequestAborted);
         logger.LogInformation("{UserName} signed in as {Role}", user.Name, user.Role);
         return Results.LocalRedirect(AccountPaths.SafeReturnUrl(returnUrl));
@@ -133,7 +133,7 @@ internal static class AccountEndpoints
         if (context.User.Identity?.IsAuthenticated == true)
         {
             // Ends this sign-in everywhere: the cookie, copies of it, and other tabs' circuits at their next revalidation.
-            signedOut.End(context.User.FindFirst(ConsoleClaims.SessionId)?.Value, options.Value.SessionLifetime);
+            await signedOut.EndAsync(context.User.FindFirst(ConsoleClaims.SessionId)?.Value, options.Value.SessionLifetime, context.RequestAborted);
             await audit.RecordAsync(SignInEvent(time, context.User.Identity.Name ?? "", AuditActions.SignOut, AuditResults.Success,
                 context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -202,7 +202,7 @@ internal static class AccountEndpoints
             return InvalidSetupLink();
         }
         var admin = new ConsoleUser(name, ConsoleRole.Admin, UserSource.Local);
-        await SignInCookieAsync(context, admin);
+        await SignInCookieAsync(context, directory, admin);
         await audit.RecordAsync(new AuditEntry
         {
             At = time.GetUtcNow(),
@@ -220,11 +220,14 @@ internal static class AccountEndpoints
     private static string Seconds(TimeSpan wait) => Math.Ceiling(wait.TotalSeconds) is var seconds && seconds == 1 ? "1 second" : $"{seconds:0} seconds";
 
     /// <summary>A browser-session cookie (gone when the browser closes) that slides within <see cref="ConsoleAuthOptions.SessionLifetime"/>.</summary>
-    private static Task SignInCookieAsync(HttpContext context, ConsoleUser user) =>
-        context.SignInAsync(
+    private static async Task SignInCookieAsync(HttpContext context, UserDirectory directory, ConsoleUser user)
+    {
+        var stamp = user.Source == UserSource.Local ? (await directory.Store.FindAsync(user.Name, context.RequestAborted))?.SecurityStamp : null;
+        await context.SignInAsync(
             CookieAuthenticationDefaults.AuthenticationScheme,
-            ConsoleClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
+            ConsoleClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme, stamp),
             new AuthenticationProperties { IsPersistent = false, AllowRefresh = true });
+    }
 
     private static AuditEntry SignInEvent(TimeProvider time, string user, string action, string result, string? address) => new()
     {

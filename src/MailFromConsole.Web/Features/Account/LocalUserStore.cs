@@ -1,137 +1,127 @@
+using System.Security.Cryptography;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Storage;
-using Microsoft.Data.Sqlite;
+using MailFromConsole.Web.Infrastructure.Storage.Records;
+using Microsoft.EntityFrameworkCore;
 
 namespace MailFromConsole.Web.Features.Account;
 
-/// <summary>Users created in the console, in <c>users.db</c> in the data folder.</summary>
-public sealed class LocalUserStore
+/// <summary>
+/// Users created in the console, in the console's database (shared by every instance on PostgreSQL). Each user has a
+/// security stamp that changes with their rights, so sign-ins made before a change end (see <see cref="SignInValidator"/>).
+/// </summary>
+public sealed class LocalUserStore(ConsoleDatabase database, TimeProvider time)
 {
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS users (
-            name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-            role TEXT NOT NULL,
-            password_hash TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            created_by TEXT NOT NULL
-        );
-        """;
+    private const string UsersLock = "users";
 
-    private readonly SqliteDatabase _database;
-    private readonly TimeProvider _time;
-
-    public LocalUserStore(string dataFolder, TimeProvider time)
-    {
-        _database = new SqliteDatabase(Path.Combine(dataFolder, "users.db"), Schema);
-        _time = time;
-    }
-
-    public sealed record StoredUser(string Name, ConsoleRole Role, string PasswordHash, DateTimeOffset CreatedAt, string CreatedBy);
+    public sealed record StoredUser(string Name, ConsoleRole Role, string PasswordHash, DateTimeOffset CreatedAt, string CreatedBy, string SecurityStamp);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM users";
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        return await db.Set<UserRecord>().CountAsync(cancellationToken);
     }
 
     public async Task<StoredUser?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, role, password_hash, created_at, created_by FROM users WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var key = Normalize(name);
+        var record = await db.Set<UserRecord>().AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedName == key, cancellationToken);
+        return record is null ? null : Read(record);
     }
 
     public async Task<IReadOnlyList<StoredUser>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name, role, password_hash, created_at, created_by FROM users ORDER BY name";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var users = new List<StoredUser>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            users.Add(Read(reader));
-        }
-        return users;
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var records = await db.Set<UserRecord>().AsNoTracking().OrderBy(u => u.NormalizedName).ToListAsync(cancellationToken);
+        return records.Select(Read).ToList();
     }
 
     /// <summary>Adds a user; false when the name is taken.</summary>
-    public async Task<bool> AddAsync(string name, ConsoleRole role, string passwordHash, string createdBy, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO users (name, role, password_hash, created_at, created_by)
-            VALUES ($name, $role, $hash, $at, $by) ON CONFLICT(name) DO NOTHING
-            """;
-        AddUserParameters(command, name, role, passwordHash, createdBy);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> AddAsync(string name, ConsoleRole role, string passwordHash, string createdBy, CancellationToken cancellationToken = default) =>
+        database.WriteExclusivelyAsync(UsersLock, async db =>
+        {
+            var key = Normalize(name);
+            if (await db.Set<UserRecord>().AnyAsync(u => u.NormalizedName == key, cancellationToken))
+            {
+                return false;
+            }
+            db.Add(NewRecord(name, role, passwordHash, createdBy));
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
-    /// <summary>Adds the first administrator only while the store is empty, so two setup posts cannot both succeed.</summary>
-    public async Task<bool> AddFirstAdminAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        // One statement is atomic in SQLite: the insert happens only if the table is still empty.
-        command.CommandText = """
-            INSERT INTO users (name, role, password_hash, created_at, created_by)
-            SELECT $name, $role, $hash, $at, $by WHERE NOT EXISTS (SELECT 1 FROM users)
-            """;
-        AddUserParameters(command, name, ConsoleRole.Admin, passwordHash, "first-run setup");
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    /// <summary>Adds the first administrator only while there are no users, so two setup posts (on any instances) cannot both succeed.</summary>
+    public Task<bool> AddFirstAdminAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
+        database.WriteExclusivelyAsync(UsersLock, async db =>
+        {
+            if (await db.Set<UserRecord>().AnyAsync(cancellationToken))
+            {
+                return false;
+            }
+            db.Add(NewRecord(name, ConsoleRole.Admin, passwordHash, "first-run setup"));
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
 
-    public async Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE users SET password_hash = $hash WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$hash", passwordHash);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    /// <summary>A new hash of the same password (a stronger hashing setting): the user's sign-ins stay valid.</summary>
+    public Task<bool> RehashPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, user => user.PasswordHash = passwordHash, newStamp: false, cancellationToken);
 
-    public async Task<bool> SetRoleAsync(string name, ConsoleRole role, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE users SET role = $role WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$role", role.ToString());
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    /// <summary>A new password ends the user's other sign-ins.</summary>
+    public Task<bool> SetPasswordHashAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, user => user.PasswordHash = passwordHash, newStamp: true, cancellationToken);
+
+    /// <summary>A new role ends the user's sign-ins made with the old one.</summary>
+    public Task<bool> SetRoleAsync(string name, ConsoleRole role, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, user => user.Role = role.ToString(), newStamp: true, cancellationToken);
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM users WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var key = Normalize(name);
+        return await db.Set<UserRecord>().Where(u => u.NormalizedName == key).ExecuteDeleteAsync(cancellationToken) == 1;
     }
 
-    private void AddUserParameters(SqliteCommand command, string name, ConsoleRole role, string passwordHash, string createdBy)
+    private async Task<bool> UpdateAsync(string name, Action<UserRecord> change, bool newStamp, CancellationToken cancellationToken)
     {
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$role", role.ToString());
-        command.Parameters.AddWithValue("$hash", passwordHash);
-        command.Parameters.AddWithValue("$at", _time.GetUtcNow().ToString("O"));
-        command.Parameters.AddWithValue("$by", createdBy);
-    }
-
-    private static StoredUser Read(SqliteDataReader reader)
-    {
-        var roleText = reader.GetString(1);
-        if (!ConsoleRoles.TryParse(roleText, out var role))
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var key = Normalize(name);
+        var user = await db.Set<UserRecord>().SingleOrDefaultAsync(u => u.NormalizedName == key, cancellationToken);
+        if (user is null)
         {
-            throw new InvalidDataException($"User '{reader.GetString(0)}' in users.db has an unknown role '{roleText}'.");
+            return false;
         }
-        return new StoredUser(reader.GetString(0), role, reader.GetString(2), DateTimeOffset.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(4));
+        change(user);
+        if (newStamp)
+        {
+            user.SecurityStamp = NewStamp();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private UserRecord NewRecord(string name, ConsoleRole role, string passwordHash, string createdBy) => new()
+    {
+        NormalizedName = Normalize(name),
+        Name = name,
+        Role = role.ToString(),
+        PasswordHash = passwordHash,
+        SecurityStamp = NewStamp(),
+        CreatedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
+        CreatedBy = createdBy,
+    };
+
+    private static string Normalize(string name) => name.ToUpperInvariant();
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private static StoredUser Read(UserRecord record)
+    {
+        if (!ConsoleRoles.TryParse(record.Role, out var role))
+        {
+            throw new InvalidDataException($"User '{record.Name}' in the console database has an unknown role '{record.Role}'.");
+        }
+        return new StoredUser(record.Name, role, record.PasswordHash, DateTimeOffset.FromUnixTimeMilliseconds(record.CreatedAtMs), record.CreatedBy, record.SecurityStamp);
     }
 }

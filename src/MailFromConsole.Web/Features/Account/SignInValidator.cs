@@ -13,7 +13,7 @@ public sealed class SignInValidator(UserDirectory directory, SignedOutSessions s
         {
             return true;
         }
-        if (signedOut.HasEnded(user.FindFirst(ConsoleClaims.SessionId)?.Value))
+        if (await signedOut.HasEndedAsync(user.FindFirst(ConsoleClaims.SessionId)?.Value, cancellationToken))
         {
             return false;
         }
@@ -29,6 +29,16 @@ public sealed class SignInValidator(UserDirectory directory, SignedOutSessions s
             return false;
         }
         var current = await directory.FindAsync(name, cancellationToken);
-        return current is not null && ConsoleRoles.Of(user) == current.Role;
+        if (current is null || ConsoleRoles.Of(user) != current.Role)
+        {
+            return false;
+        }
+        if (current.Source != UserSource.Local)
+        {
+            return true;
+        }
+        // A changed stamp means the user's rights changed (role, password) since this sign-in, on any instance.
+        var stored = await directory.Store.FindAsync(name, cancellationToken);
+        return stored is not null && stored.SecurityStamp == user.FindFirst(ConsoleClaims.SecurityStamp)?.Value;
     }
 }

@@ -56,7 +56,7 @@ public sealed class UserDirectory
         var check = ConsolePasswordHasher.Verify(stored.PasswordHash, password);
         if (check == PasswordCheck.RightButRehash)
         {
-            await _store.SetPasswordHashAsync(stored.Name, ConsolePasswordHasher.Hash(password), cancellationToken);
+            await _store.RehashPasswordAsync(stored.Name, ConsolePasswordHasher.Hash(password), cancellationToken);
         }
         return check == PasswordCheck.Wrong ? null : new ConsoleUser(stored.Name, stored.Role, UserSource.Local);
     }

@@ -1,4 +1,3 @@
-using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
@@ -31,20 +30,9 @@ public sealed class MailFromDashboardService(
         var errors = new List<string>();
         foreach (var region in regions)
         {
-            try
-            {
-                rows.AddRange(await RegionRowsAsync(region, cancellationToken));
-            }
-            catch (AwsServiceException ex)
-            {
-                logger.LogWarning("Dashboard for {Region} failed: {Code} {Message}", region, ex.ErrorCode, ex.AwsMessage);
-                errors.Add($"{region}: {AwsErrorText.Describe(ex)}");
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogWarning(ex, "Dashboard for {Region} failed", region);
-                errors.Add($"{region}: could not reach the AWS endpoint ({ex.Message}).");
-            }
+            var read = await ServiceEdge.RunAsync(logger, $"Dashboard for {region}", () => RegionRowsAsync(region, cancellationToken));
+            if (read.Succeeded) rows.AddRange(read.Value!);
+            else errors.Add($"{region}: {read.Error}");
         }
 
         rows = await CheckSuccessMxAsync(rows, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using MailFromConsole.Core;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Infrastructure.Errors;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -67,15 +67,9 @@ public sealed class IdentityDirectory(ISesClient ses, TimeProvider time, IOption
         if (refreshes.TryGetValue(key, out var running) && !running.IsCompleted) return;
         refreshes[key] = Task.Run(async () =>
         {
-            try
-            {
-                entries[key] = await LoadAsync(key.Region, key.Type, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or OperationCanceledException)
-            {
-                // The stale list stays in use; the next read tries again.
-                logger.LogWarning(ex, "Refreshing the {Type} list of {Region} failed", key.Type, key.Region);
-            }
+            // On failure (logged by the edge) the stale list stays in use; the next read tries again.
+            var loaded = await ServiceEdge.RunAsync(logger, $"Refresh the {key.Type} list of {key.Region}", () => LoadAsync(key.Region, key.Type, CancellationToken.None));
+            if (loaded.Succeeded) entries[key] = loaded.Value!;
         });
     }
 

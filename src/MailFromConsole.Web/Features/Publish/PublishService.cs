@@ -56,40 +56,24 @@ public sealed class PublishService(
         return result;
     }
 
-    private async Task<ServiceResult<PublishOutcome>> PublishAsync(PublishPreview preview, CancellationToken cancellationToken)
-    {
-        try
+    private Task<ServiceResult<PublishOutcome>> PublishAsync(PublishPreview preview, CancellationToken cancellationToken) =>
+        ServiceEdge.ChangeAsync(logger, $"Publish {preview.Target.Name}", async () =>
         {
-            var comment = $"MailFromConsole: records for {preview.Target.Name}";
-            var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
-            return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()})."));
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")
-        {
-            // Our DELETEs name the values we previewed: Route 53 refuses them when someone changed the records meanwhile.
-            logger.LogInformation("Change for {Name} refused ({Message}); reloading the preview", preview.Target.Name, ex.AwsMessage);
-            var reloaded = await PreviewAsync(preview.Target, cancellationToken);
-            if (!reloaded.Succeeded) return ServiceResult<PublishOutcome>.Fail(reloaded.Error!, reloaded.ErrorCode);
-            return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(null, reloaded.Value,
-                $"The records at {preview.Target.Name} changed since the preview, so nothing was published. Review the new preview. (Route 53: {ex.AwsMessage})"));
-        }
-        catch (AwsServiceException ex)
-        {
-            logger.LogWarning("Publishing {Name} failed: {Code} {Message}", preview.Target.Name, ex.ErrorCode, ex.AwsMessage);
-            return ServiceResult<PublishOutcome>.Fail(AwsErrorText.Describe(ex), ex.ErrorCode);
-        }
-        catch (HttpRequestException ex)
-        {
-            logger.LogWarning(ex, "Publishing {Name} failed", preview.Target.Name);
-            return ServiceResult<PublishOutcome>.Fail($"Could not reach Route 53 ({ex.Message}). Nothing was published.", "NetworkError");
-        }
-        catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
-        {
-            // Route 53 may or may not have taken the batch: say so rather than "nothing was published".
-            logger.LogWarning(ex, "Publishing {Name} timed out", preview.Target.Name);
-            return ServiceResult<PublishOutcome>.Fail("Route 53 did not answer in time. The change may or may not have been applied: reload the preview before trying again.", "Timeout");
-        }
-    }
+            try
+            {
+                var comment = $"MailFromConsole: records for {preview.Target.Name}";
+                var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
+                return new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()}).");
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")
+            {
+                // Our DELETEs name the values we previewed: Route 53 refuses them when someone changed the records meanwhile.
+                logger.LogInformation("Change for {Name} refused ({Message}); reloading the preview", preview.Target.Name, ex.AwsMessage);
+                var reloaded = await BuildPreviewAsync(preview.Target, cancellationToken);
+                return new PublishOutcome(null, reloaded,
+                    $"The records at {preview.Target.Name} changed since the preview, so nothing was published. Review the new preview. (Route 53: {ex.AwsMessage})");
+            }
+        });
 
     public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(string changeId, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>
         ServiceEdge.RunAsync(logger, "Follow Route 53 change", async () =>

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using MailFromConsole.Core;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Errors;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.Hosting;
@@ -11,9 +11,11 @@ namespace MailFromConsole.Web.Features.Status;
 
 /// <summary>
 /// The one status cache and poller of this account: watched identities of all circuits are read together, per region,
-/// in batches of at most 100, every <see cref="ConsoleTimingOptions.StatusPollInterval"/>.
+/// in batches of at most 100, every <see cref="ConsoleTimingOptions.StatusPollInterval"/>. With several instances on one
+/// database only the leader (<see cref="ILeaderLease"/>) polls, so together they keep to SES's rate; the others read
+/// on demand when a page opens.
 /// </summary>
-public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOptions<ConsoleTimingOptions> timing, ILogger<MailFromStatusPoller> logger)
+public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOptions<ConsoleTimingOptions> timing, ILeaderLease lease, ILogger<MailFromStatusPoller> logger)
     : BackgroundService, IMailFromStatusCache
 {
     public const int BatchSize = 100;
@@ -69,42 +71,25 @@ public sealed class MailFromStatusPoller(ISesClient ses, TimeProvider time, IOpt
         foreach (var group in watchers.Keys.GroupBy(w => w.Region).ToList())
         {
             var identities = group.Select(w => w.Identity).Distinct().ToList();
-            try
+            // A failure is kept per region and shown; it must not end the poller (and with it the host).
+            var poll = await ServiceEdge.RunAsync(logger, $"Status poll for {group.Key}", () => FetchAsync(group.Key, identities, cancellationToken));
+            if (!poll.Succeeded)
             {
-                await FetchAsync(group.Key, identities, cancellationToken);
-                pollErrors.TryRemove(group.Key, out _);
-            }
-            catch (AwsServiceException ex)
-            {
-                pollErrors[group.Key] = AwsErrorText.Describe(ex);
-                logger.LogWarning("Status poll for {Region} failed: {Code} {Message}", group.Key, ex.ErrorCode, ex.AwsMessage);
+                pollErrors[group.Key] = poll.Error!;
                 continue;
             }
-            catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // A network failure or a client-side timeout must not end the poller (and with it the host).
-                pollErrors[group.Key] = $"Could not reach the AWS endpoint ({ex.Message}).";
-                logger.LogWarning(ex, "Status poll for {Region} failed", group.Key);
-                continue;
-            }
+            pollErrors.TryRemove(group.Key, out _);
             foreach (var watcher in group)
                 Notify(watcher, cache.TryGetValue((group.Key, watcher.Identity), out var c) ? c.Attributes : null);
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => lease.RunWhileLeaderAsync(async leading =>
     {
         using var timer = new PeriodicTimer(timing.Value.StatusPollInterval, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await PollOnceAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host shutting down.
-        }
-    }
+        while (await timer.WaitForNextTickAsync(leading))
+            await PollOnceAsync(leading);
+    }, stoppingToken);
 
     private async Task FetchAsync(string region, IReadOnlyList<string> identities, CancellationToken cancellationToken)
     {

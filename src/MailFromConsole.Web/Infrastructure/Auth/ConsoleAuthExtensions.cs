@@ -25,10 +25,10 @@ public static class ConsoleAuthExtensions
         var section = configuration.GetSection(ConsoleAuthOptions.Section);
         services.Configure<ConsoleAuthOptions>(section);
         var options = section.Get<ConsoleAuthOptions>() ?? new ConsoleAuthOptions();
-        var dataFolder = ConsoleDataFolder.Resolve(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => new LocalUserStore(dataFolder, provider.GetRequiredService<TimeProvider>()));
+        services.AddConsoleStorage(configuration);
+        services.AddSingleton<LocalUserStore>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignedOutSessions>();
@@ -38,9 +38,10 @@ public static class ConsoleAuthExtensions
         services.AddHostedService<FirstRunAnnouncer>();
         services.AddAuditLog(configuration);
 
-        // Cookies stay valid across restarts because the keys that protect them live in the data folder.
+        // The keys that protect cookies live in the console's database: cookies outlive a restart, and a cookie
+        // from one instance works on every other instance on the same database.
         services.AddDataProtection()
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")))
+            .PersistKeysToDbContext<ConsoleDbContext>()
             .SetApplicationName("MailFromConsole");
 
         var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)

@@ -13,7 +13,10 @@ public static class ConsoleClaims
     /// <summary>Where the user comes from (<see cref="UserSource"/>).</summary>
     public const string Source = "mfc:source";
 
-    public static ClaimsPrincipal Principal(ConsoleUser user, string authenticationType)
+    /// <summary>The user's security stamp at sign-in (console-created users only): a later change of their rights changes it.</summary>
+    public const string SecurityStamp = "mfc:stamp";
+
+    public static ClaimsPrincipal Principal(ConsoleUser user, string authenticationType, string? securityStamp = null)
     {
         var identity = new ClaimsIdentity(
             [
@@ -25,6 +28,10 @@ public static class ConsoleClaims
             authenticationType,
             ClaimTypes.Name,
             ClaimTypes.Role);
+        if (securityStamp is not null)
+        {
+            identity.AddClaim(new Claim(SecurityStamp, securityStamp));
+        }
         return new ClaimsPrincipal(identity);
     }
 }

@@ -1,31 +1,39 @@
-using System.Collections.Concurrent;
+using MailFromConsole.Web.Infrastructure.Storage;
+using MailFromConsole.Web.Infrastructure.Storage.Records;
+using Microsoft.EntityFrameworkCore;
 
 namespace MailFromConsole.Web.Infrastructure.Auth;
 
 /// <summary>
-/// Sign-ins that were signed out, so a copied cookie or another open tab's circuit stops working too.
-/// Kept in memory for the session lifetime; a restart forgets them (cookies then still expire on their own).
+/// Sign-ins that were signed out, so a copied cookie or another open tab's circuit stops working too: kept in the
+/// console's database, so the refusal outlives a restart and holds on every instance, until the cookie would have
+/// expired anyway.
 /// </summary>
-public sealed class SignedOutSessions(TimeProvider time)
+public sealed class SignedOutSessions(ConsoleDatabase database, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
-
-    public void End(string? sessionId, TimeSpan remember)
+    public async Task EndAsync(string? sessionId, TimeSpan remember, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(sessionId))
         {
             return;
         }
-        var now = time.GetUtcNow();
-        _ended[sessionId] = now + remember;
-        foreach (var (id, until) in _ended)
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        await db.Set<RevokedSessionRecord>().Where(s => s.UntilMs < now).ExecuteDeleteAsync(cancellationToken);
+        if (!await db.Set<RevokedSessionRecord>().AnyAsync(s => s.SessionId == sessionId, cancellationToken))
         {
-            if (until < now)
-            {
-                _ended.TryRemove(id, out _);
-            }
+            db.Add(new RevokedSessionRecord { SessionId = sessionId, UntilMs = now + (long)remember.TotalMilliseconds });
+            await db.SaveChangesAsync(cancellationToken);
         }
     }
 
-    public bool HasEnded(string? sessionId) => sessionId is not null && _ended.ContainsKey(sessionId);
+    public async Task<bool> HasEndedAsync(string? sessionId, CancellationToken cancellationToken = default)
+    {
+        if (sessionId is null)
+        {
+            return false;
+        }
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        return await db.Set<RevokedSessionRecord>().AnyAsync(s => s.SessionId == sessionId, cancellationToken);
+    }
 }

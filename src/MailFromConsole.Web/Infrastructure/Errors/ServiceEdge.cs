@@ -11,7 +11,17 @@ namespace MailFromConsole.Web.Infrastructure.Errors;
 /// </summary>
 internal static class ServiceEdge
 {
-    public static async Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call)
+    public const string OutcomeUnknownCode = "OutcomeUnknown";
+
+    public static Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call) => RunAsync(logger, what, call, change: false);
+
+    /// <summary>
+    /// Like <see cref="RunAsync{T}(ILogger, string, Func{Task{T}})"/> for a call that changes something in AWS: when the
+    /// request went out but no answer came back, the user is told the change may or may not have been applied.
+    /// </summary>
+    public static Task<ServiceResult<T>> ChangeAsync<T>(ILogger logger, string what, Func<Task<T>> call) => RunAsync(logger, what, call, change: true);
+
+    private static async Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call, bool change)
     {
         try
         {
@@ -22,6 +32,11 @@ internal static class ServiceEdge
             // A guard deeper down (the services check before they call): a refusal to show, never a broken circuit.
             logger.LogWarning("{What} refused: {Reason}", what, ex.Message);
             return ServiceResult<T>.Fail(ex.Message, ChangeGate.NotAuthorizedCode);
+        }
+        catch (AwsServiceException ex) when (change && ex.OutcomeUnknown)
+        {
+            logger.LogWarning(ex, "{What}: no answer after sending ({Service} {Code})", what, ex.Service, ex.ErrorCode);
+            return ServiceResult<T>.Fail(OutcomeUnknownMessage(ex.Service), OutcomeUnknownCode);
         }
         catch (AwsServiceException ex)
         {
@@ -42,9 +57,14 @@ internal static class ServiceEdge
         catch (Exception ex) when (ex is TimeoutException || ex is TaskCanceledException { InnerException: TimeoutException })
         {
             logger.LogWarning(ex, "{What} timed out", what);
-            return ServiceResult<T>.Fail("The request to AWS timed out. Try again in a moment.", "Timeout");
+            return change
+                ? ServiceResult<T>.Fail(OutcomeUnknownMessage("AWS"), OutcomeUnknownCode)
+                : ServiceResult<T>.Fail($"The request to AWS timed out ({AwsErrorText.Readable(ex.Message)}). Try again in a moment.", "Timeout");
         }
     }
+
+    private static string OutcomeUnknownMessage(string service) =>
+        $"{(service == "Route53" ? "Route 53" : service)} did not answer after the change was sent. The change may or may not have been applied: reload before trying again.";
 
     public static async Task<ServiceResult> RunAsync(ILogger logger, string what, Func<Task> call)
     {

@@ -8,6 +8,7 @@ using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -41,6 +42,8 @@ public static class ApplicationServices
         services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
         services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
         services.AddSingleton(TimeProvider.System);
+        // The status poller runs on the leader only (every instance when on SQLite: there is one).
+        services.AddConsoleCluster(configuration);
 
         // Shared by every circuit: one list cache and one status poller per account (keyed by region inside).
         services.AddSingleton<IdentityDirectory>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailFromConsole.Web.Infrastructure.Storage;
 
@@ -7,7 +6,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// The console's database (<see cref="ConsoleDatabase"/>, also as <see cref="IDbContextFactory{ConsoleDbContext}"/>,
-    /// and a scoped <see cref="ConsoleDbContext"/> for libraries that want one per scope), migrated at start-up.
+    /// and a scoped <see cref="ConsoleDbContext"/> for libraries that want one per scope), migrated at start-up,
+    /// with the files of earlier versions imported (<see cref="LegacyFilesImport"/>).
     /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddConsoleStorage(this IServiceCollection services, IConfiguration configuration)
@@ -20,7 +20,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new ConsoleDatabase(provider.GetRequiredService<StorageOptions>(), provider.GetService<ILoggerFactory>()));
         services.AddSingleton<IDbContextFactory<ConsoleDbContext>>(provider => provider.GetRequiredService<ConsoleDatabase>());
         services.AddScoped(provider => provider.GetRequiredService<ConsoleDatabase>().CreateDbContext());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageStartup>());
+        services.AddSingleton<IHostedService, StorageStartup>();
+        services.AddSingleton<IHostedService>(provider => new LegacyFilesImport(
+            provider.GetRequiredService<ConsoleDatabase>(), configuration, provider.GetRequiredService<ILogger<LegacyFilesImport>>()));
         return services;
     }
 }

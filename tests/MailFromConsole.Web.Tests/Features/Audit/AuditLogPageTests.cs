@@ -11,11 +11,11 @@ public sealed class AuditLogPageTests : BunitContext, IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _folder = new();
-    private readonly SqliteAuditLog _log;
+    private readonly ConsoleAuditLog _log;
 
     public AuditLogPageTests()
     {
-        _log = new SqliteAuditLog(_folder.Path);
+        _log = new ConsoleAuditLog(TestDatabases.InFolder(_folder.Path));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IAuditLog>(_log);

@@ -7,9 +7,9 @@ public sealed class AuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _folder = new();
-    private readonly SqliteAuditLog _log;
+    private readonly ConsoleAuditLog _log;
 
-    public AuditLogTests() => _log = new SqliteAuditLog(_folder.Path);
+    public AuditLogTests() => _log = new ConsoleAuditLog(TestDatabases.InFolder(_folder.Path));
 
     public void Dispose() => _folder.Dispose();
 
@@ -57,10 +57,10 @@ public sealed class AuditLogTests : IDisposable
     {
         await _log.RecordAsync(Entry(1));
 
-        var reopened = new SqliteAuditLog(_folder.Path);
+        var reopened = new ConsoleAuditLog(TestDatabases.InFolder(_folder.Path));
 
         Assert.Equal(1, (await reopened.QueryAsync(new AuditQuery())).Total);
-        Assert.Equal("wal", ReadJournalMode(Path.Combine(_folder.Path, "audit.db")));
+        Assert.Equal("wal", ReadJournalMode(Path.Combine(_folder.Path, MailFromConsole.Web.Infrastructure.Storage.StorageOptions.SqliteFileName)));
     }
 
     [Fact]
@@ -134,14 +134,14 @@ public sealed class AuditLogTests : IDisposable
 
         var stored = Assert.Single((await _log.QueryAsync(new AuditQuery())).Entries);
 
-        Assert.Equal(SqliteAuditLog.MaximumValueLength, stored.After!.Length);
+        Assert.Equal(ConsoleAuditLog.MaximumValueLength, stored.After!.Length);
         Assert.EndsWith("…", stored.After);
     }
 
     [Fact]
     public async Task ConcurrentWritersAllLand()
     {
-        var second = new SqliteAuditLog(_folder.Path);
+        var second = new ConsoleAuditLog(TestDatabases.InFolder(_folder.Path));
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(writer => Task.Run(async () =>
         {

@@ -9,9 +9,9 @@ public sealed class HostileAuditLogFixture : IDisposable
 {
     private readonly TempFolder folder = new();
 
-    public HostileAuditLogFixture() => Log = new SqliteAuditLog(folder.Path);
+    public HostileAuditLogFixture() => Log = new ConsoleAuditLog(TestDatabases.InFolder(folder.Path));
 
-    public SqliteAuditLog Log { get; }
+    public ConsoleAuditLog Log { get; }
 
     public void Dispose() => folder.Dispose();
 }
@@ -85,7 +85,7 @@ public sealed class HostileAuditLogTests(HostileAuditLogFixture fixture) : IClas
     private static string? AsStored(string? value)
     {
         if (value is null) return null;
-        var cut = value.Length > SqliteAuditLog.MaximumValueLength ? value[..(SqliteAuditLog.MaximumValueLength - 1)] + "…" : value;
+        var cut = value.Length > ConsoleAuditLog.MaximumValueLength ? value[..(ConsoleAuditLog.MaximumValueLength - 1)] + "…" : value;
         return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(cut));
     }
 

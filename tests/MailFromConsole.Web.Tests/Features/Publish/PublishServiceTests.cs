@@ -154,4 +154,20 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
         Assert.Contains("throttling", result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Rate exceeded", result.Error);
     }
+
+    [Fact]
+    public async Task APublishWhoseAnswerIsLostSaysItMayOrMayNotHaveBeenApplied()
+    {
+        var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
+        aws.Route53.LoseNextAnswer();
+
+        var result = await Publisher.ApplyAsync(preview);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("may or may not have been applied", result.Error);
+        Assert.DoesNotContain("Nothing was published", result.Error);
+        // It was applied: reloading, as the message asks, shows nothing left to do.
+        Assert.Single(aws.Route53.Batches);
+        Assert.True((await Publisher.PreviewAsync(MailFrom())).Value!.NothingToDo);
+    }
 }

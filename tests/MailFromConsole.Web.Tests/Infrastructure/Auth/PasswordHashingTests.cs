@@ -47,7 +47,7 @@ public sealed class PasswordHashingTests
             Users = [new ConfiguredUser { Name = "otto", Role = "Operator", PasswordHash = "hunter2hunter2" }],
         });
 
-        var refused = Assert.Throws<InvalidOperationException>(() => new UserDirectory(options, new LocalUserStore(folder.Path, TimeProvider.System)));
+        var refused = Assert.Throws<InvalidOperationException>(() => new UserDirectory(options, new LocalUserStore(TestDatabases.InFolder(folder.Path), TimeProvider.System)));
 
         Assert.Contains("Auth:Users:0:PasswordHash for user 'otto' is not a password hash", refused.Message);
         Assert.Contains("hash-password", refused.Message);
@@ -62,7 +62,7 @@ public sealed class PasswordHashingTests
             Users = [new ConfiguredUser { Name = "otto", Role = "Superuser", PasswordHash = ConsolePasswordHasher.Hash("operator-password") }],
         });
 
-        var refused = Assert.Throws<InvalidOperationException>(() => new UserDirectory(options, new LocalUserStore(folder.Path, TimeProvider.System)));
+        var refused = Assert.Throws<InvalidOperationException>(() => new UserDirectory(options, new LocalUserStore(TestDatabases.InFolder(folder.Path), TimeProvider.System)));
 
         Assert.Contains("must be Viewer, Operator or Admin", refused.Message);
     }

@@ -92,7 +92,7 @@ public sealed class RoleGuardTests : IDisposable
         var guard = scope.ServiceProvider.GetRequiredService<IRoleGuard>();
         guard.Require(ConsoleRole.Operator);
 
-        _services.GetRequiredService<SignedOutSessions>().End(otto.FindFirst(ConsoleClaims.SessionId)!.Value, TimeSpan.FromHours(1));
+        await _services.GetRequiredService<SignedOutSessions>().EndAsync(otto.FindFirst(ConsoleClaims.SessionId)!.Value, TimeSpan.FromHours(1));
         var after = await changed.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.False(after.User.Identity?.IsAuthenticated);

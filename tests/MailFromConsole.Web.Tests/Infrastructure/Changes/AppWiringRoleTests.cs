@@ -73,7 +73,7 @@ public sealed class AppWiringRoleTests : IAsyncLifetime
         (await services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery())).Entries;
 
     [Fact]
-    public async Task AViewerCircuitIsRefusedByTheAppsOwnGuardAndTheRefusalIsInAuditDb()
+    public async Task AViewerCircuitIsRefusedByTheAppsOwnGuardAndTheRefusalIsInTheConsoleDatabase()
     {
         using var circuit = CircuitOf("vera", ConsoleRole.Viewer);
 
@@ -84,7 +84,7 @@ public sealed class AppWiringRoleTests : IAsyncLifetime
         Assert.Empty(aws.Ses.Calls);
         var entry = Assert.Single(await AuditAsync());
         Assert.Equal(("vera", "NotAuthorized"), (entry.User, entry.Result));
-        Assert.True(File.Exists(Path.Combine(folder.Path, "audit.db")));
+        Assert.True(File.Exists(Path.Combine(folder.Path, MailFromConsole.Web.Infrastructure.Storage.StorageOptions.SqliteFileName)));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 public sealed class StorageOptionsTests
 {

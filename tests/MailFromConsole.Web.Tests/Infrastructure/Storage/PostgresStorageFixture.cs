@@ -2,7 +2,7 @@ using MailFromConsole.Testing;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Npgsql;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>Databases on the test PostgreSQL server (<see cref="TestPostgres"/>), one per request, dropped afterwards.</summary>
 public sealed class PostgresStorageFixture : StorageFixture
@@ -11,7 +11,7 @@ public sealed class PostgresStorageFixture : StorageFixture
 
     public override StorageProvider Provider => StorageProvider.Postgres;
 
-    public override async Task<StorageOptions> NewDatabaseAsync()
+    public override async Task<Dictionary<string, string?>> NewDatabaseSettingsAsync()
     {
         var name = "mfc_test_" + Guid.NewGuid().ToString("N");
         await using (var server = new NpgsqlConnection(TestPostgres.ServerConnectionString))
@@ -24,7 +24,12 @@ public sealed class PostgresStorageFixture : StorageFixture
         {
             _databases.Add(name);
         }
-        return StorageOptions.ForPostgres(new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = name }.ConnectionString);
+        return new Dictionary<string, string?>
+        {
+            [StorageOptions.ProviderKey] = nameof(StorageProvider.Postgres),
+            ["ConnectionStrings:" + StorageOptions.ConnectionStringName] =
+                new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString) { Database = name }.ConnectionString,
+        };
     }
 
     public override async Task DisposeAsync()

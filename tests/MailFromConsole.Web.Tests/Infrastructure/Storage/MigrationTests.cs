@@ -2,7 +2,7 @@ using MailFromConsole.Web.Infrastructure.Storage;
 using MailFromConsole.Web.Infrastructure.Storage.Records;
 using Microsoft.EntityFrameworkCore;
 
-namespace MailFromConsole.Web.Tests.Storage;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>The schema comes with the code, on both providers: created at the first start, kept at the next, never downgraded.</summary>
 public abstract class MigrationTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : StorageFixture

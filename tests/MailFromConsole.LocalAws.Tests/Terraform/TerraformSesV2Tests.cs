@@ -1,0 +1,48 @@
+using System.Text.Json;
+using MailFromConsole.LocalAws.Tests.Support;
+
+namespace MailFromConsole.LocalAws.Tests.Terraform;
+
+/// <summary>Terraform's aws_sesv2_email_identity and aws_sesv2_email_identity_mail_from_attributes against the local SES API v2.</summary>
+// One Terraform run at a time: each starts the large provider binary and several processes.
+[Collection(TerraformCli.Collection)]
+public sealed class TerraformSesV2Tests
+{
+    private const string Domain = "tf-sesv2.test";
+
+    [Fact]
+    public async Task TerraformAppliesAnIdentityWithDkimAndMailFromThatDetectionVerifiesThenPlansCleanAndDestroys()
+    {
+        // Real time (Terraform waits for Route 53 changes to be INSYNC); detection passes are run by the test.
+        await using var aws = await LocalAwsFixture.StartAsync(o =>
+        {
+            o.ChangePropagationDelay = TimeSpan.FromSeconds(1);
+            o.EnableDnsAndDetection = true;
+            o.DetectionInterval = TimeSpan.FromHours(1);
+        });
+        using var terraform = TerraformCli.Create("sesv2-identity.tf");
+        string[] variables = ["-var", $"endpoint={aws.Endpoint.ToString().TrimEnd('/')}", "-var", $"domain={Domain}"];
+
+        await terraform.ShouldRunAsync(0, "init", "-input=false");
+        await terraform.ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. variables]);
+        var outputs = JsonDocument.Parse((await terraform.ShouldRunAsync(0, "output", "-json")).Stdout).RootElement;
+        await aws.DetectionPassAsync();
+        // A second pass: the MAIL FROM is checked once the first pass has verified the domain through DKIM.
+        await aws.DetectionPassAsync();
+        var identity = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
+        var tags = await aws.SesV2Async(HttpMethod.Get, "/v2/email/tags?ResourceArn=" + Uri.EscapeDataString(outputs.GetProperty("arn").GetProperty("value").GetString()!));
+        await terraform.ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. variables]);
+        await terraform.ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. variables]);
+        var gone = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
+
+        Assert.Equal("DOMAIN", outputs.GetProperty("identity_type").GetProperty("value").GetString());
+        Assert.Equal(3, outputs.GetProperty("tokens").GetProperty("value").GetArrayLength());
+        Assert.Equal("SUCCESS", identity.Text("DkimAttributes.Status"));
+        Assert.Equal("SUCCESS", identity.Text("VerificationStatus"));
+        Assert.Equal("mail." + Domain, identity.Text("MailFromAttributes.MailFromDomain"));
+        Assert.Equal("SUCCESS", identity.Text("MailFromAttributes.MailFromDomainStatus"));
+        Assert.Equal("REJECT_MESSAGE", identity.Text("MailFromAttributes.BehaviorOnMxFailure"));
+        Assert.Equal("""[{"Key":"team","Value":"mail"}]""", tags.Node("Tags")!.ToJsonString());
+        gone.ShouldFail(System.Net.HttpStatusCode.NotFound, "NotFoundException");
+    }
+}
