@@ -63,6 +63,7 @@ public static class TestServices
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
         services.AddSingleton(aws.Diagnostics);
+        services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(Configuration());
         return services.AddTestUserAndAuditLog();
     }
