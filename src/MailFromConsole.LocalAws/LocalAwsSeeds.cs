@@ -44,6 +44,15 @@ public static class LocalAwsSeeds
     public const string OtherRegionEmail = "user@example.org";
 
     /// <summary>The _amazonses token of a seeded domain: fixed, so a zone outside Route 53 can carry it too.</summary>
+    /// <summary>example.net's DMARC record: with its MAIL FROM and Easy DKIM in Success, its mail passes DMARC through both.</summary>
+    public const string ReadyDmarcValue = "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@example.net";
+
+    /// <summary>The three Easy DKIM tokens seeded for <see cref="ReadyDomain"/> (stable, in SES's lower-case base32 form).</summary>
+    public static IReadOnlyList<string> ReadyDkimTokens { get; } = Enumerable.Range(1, 3)
+        .Select(n => string.Concat(SHA256.HashData(Encoding.UTF8.GetBytes($"local-aws-seed:dkim:{ReadyDomain}:{n}")).Take(32)
+            .Select(b => "abcdefghijklmnopqrstuvwxyz234567"[b % 32])))
+        .ToList();
+
     public static string VerificationToken(string region, string domain) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"local-aws-seed:{region}:{domain}")));
 }

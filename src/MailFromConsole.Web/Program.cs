@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // MudBlazor's CSS/JS come from the package as static web assets, also outside Development.
 builder.WebHost.UseStaticWebAssets();
+builder.LimitRequestBodies();
 
 await builder.StartLocalAwsIfConfiguredAsync();
 builder.Services.AddApplicationServices(builder.Configuration);
@@ -30,6 +31,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestSizeLimit();
 // Security headers, sign-in, roles, login rate limits and antiforgery, before anything is served.
 app.UseConsoleAuth();
 app.UseStaticFiles();

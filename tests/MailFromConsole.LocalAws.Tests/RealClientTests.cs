@@ -43,7 +43,7 @@ public sealed class RealClientTests
 
         var verify = await RealClient.AwsAsync(aws.Endpoint, "ses", "verify-domain-dkim", "--domain", "example.com");
         var disable = await RealClient.AwsAsync(aws.Endpoint, "ses", "set-identity-dkim-enabled", "--identity", "example.com", "--no-dkim-enabled");
-        var get = await RealClient.AwsAsync(aws.Endpoint, "ses", "get-identity-dkim-attributes", "--identities", "example.com", "example.net");
+        var get = await RealClient.AwsAsync(aws.Endpoint, "ses", "get-identity-dkim-attributes", "--identities", "example.com", "spf-conflict.test");
 
         Assert.True(verify.ExitCode == 0, verify.Stderr);
         Assert.True(disable.ExitCode == 0, disable.Stderr);
@@ -54,7 +54,7 @@ public sealed class RealClientTests
         Assert.Equal(tokens, attributes.GetProperty("example.com").GetProperty("DkimTokens").EnumerateArray().Select(t => t.GetString()));
         Assert.False(attributes.GetProperty("example.com").GetProperty("DkimEnabled").GetBoolean());
         Assert.Equal("Pending", attributes.GetProperty("example.com").GetProperty("DkimVerificationStatus").GetString());
-        Assert.Equal("NotStarted", attributes.GetProperty("example.net").GetProperty("DkimVerificationStatus").GetString());
+        Assert.Equal("NotStarted", attributes.GetProperty("spf-conflict.test").GetProperty("DkimVerificationStatus").GetString());
     }
 
     [Fact]

@@ -46,17 +46,17 @@ public sealed class SesDkimTests
         var tokens = await TokensAsync(aws, "example.com");
 
         var answer = await aws.SesAsync("GetIdentityDkimAttributes",
-            ("Identities.member.1", "example.com"), ("Identities.member.2", "example.net"),
+            ("Identities.member.1", "example.com"), ("Identities.member.2", "spf-conflict.test"),
             ("Identities.member.3", "user@example.com"), ("Identities.member.4", "nobody.test"));
 
         var map = answer.Map("DkimAttributes");
-        Assert.Equal(["example.com", "example.net", "user@example.com"], map.Keys.Order());
+        Assert.Equal(["example.com", "spf-conflict.test", "user@example.com"], map.Keys.Order());
         Assert.Equal("true", map["example.com"].Element(Ses + "DkimEnabled")?.Value);
         Assert.Equal("Pending", map["example.com"].Element(Ses + "DkimVerificationStatus")?.Value);
         Assert.Equal(tokens, map["example.com"].Element(Ses + "DkimTokens")!.Elements(Ses + "member").Select(m => m.Value));
-        Assert.Equal("false", map["example.net"].Element(Ses + "DkimEnabled")?.Value);
-        Assert.Equal("NotStarted", map["example.net"].Element(Ses + "DkimVerificationStatus")?.Value);
-        Assert.Null(map["example.net"].Element(Ses + "DkimTokens"));
+        Assert.Equal("false", map["spf-conflict.test"].Element(Ses + "DkimEnabled")?.Value);
+        Assert.Equal("NotStarted", map["spf-conflict.test"].Element(Ses + "DkimVerificationStatus")?.Value);
+        Assert.Null(map["spf-conflict.test"].Element(Ses + "DkimTokens"));
         // An address shows the tokens of its domain.
         Assert.Equal(tokens, map["user@example.com"].Element(Ses + "DkimTokens")!.Elements(Ses + "member").Select(m => m.Value));
     }
@@ -142,7 +142,7 @@ public sealed class SesDkimTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var aws = await LocalAwsFixture.StartAsync(o => o.EnableDnsAndDetection = true, time);
         var zone = await ZoneIdAsync(aws, "example.com.");
-        await TokensAsync(aws, "example.net");
+        await TokensAsync(aws, "spf-conflict.test");
         var tokens = await TokensAsync(aws, "example.com");
         (await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zone}/rrset/", Batch(
             [.. tokens.Select(t => Change("CREATE", $"{t}._domainkey.example.com", "CNAME", 1800, $"{t}.dkim.amazonses.com"))]))).ShouldSucceed();
@@ -156,7 +156,23 @@ public sealed class SesDkimTests
 
         Assert.Equal("Success", succeeded);
         Assert.Equal("Failed", await DkimStatusAsync(aws, "example.com"));
-        Assert.Equal("Failed", await DkimStatusAsync(aws, "example.net"));
+        Assert.Equal("Failed", await DkimStatusAsync(aws, "spf-conflict.test"));
+    }
+
+    [Fact]
+    public async Task TheReadyDemoDomainHasEasyDkimInSuccessThatItsPublishedCnamesKeep()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.EnableDnsAndDetection = true, time);
+
+        time.Advance(aws.Options.DetectionWindow);
+        await aws.DetectionPassAsync();
+
+        var map = (await aws.SesAsync("GetIdentityDkimAttributes", ("Identities.member.1", LocalAwsSeeds.ReadyDomain))).Map("DkimAttributes");
+        Assert.Equal("true", map[LocalAwsSeeds.ReadyDomain].Element(Ses + "DkimEnabled")?.Value);
+        Assert.Equal("Success", map[LocalAwsSeeds.ReadyDomain].Element(Ses + "DkimVerificationStatus")?.Value);
+        Assert.Equal(LocalAwsSeeds.ReadyDkimTokens, map[LocalAwsSeeds.ReadyDomain].Element(Ses + "DkimTokens")!.Elements(Ses + "member").Select(m => m.Value));
+        Assert.All(LocalAwsSeeds.ReadyDkimTokens, t => Assert.Matches("^[a-z2-7]{32}$", t));
     }
 
     private static async Task<List<string>> TokensAsync(LocalAwsFixture aws, string domain)

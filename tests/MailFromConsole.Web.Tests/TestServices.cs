@@ -75,6 +75,7 @@ public static class TestServices
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
         services.AddSingleton(aws.Diagnostics);
+        services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());
         services.AddSingleton<TestDatabaseFolder>();
         services.AddSingleton(sp => sp.GetRequiredService<TestDatabaseFolder>().Options);

@@ -74,6 +74,16 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
                 AwsCall.ParseEnum<VerificationStatus>(ServiceName, value.ChildValue(M.DkimVerificationStatus)),
                 value.Child(M.DkimTokens)?.ChildrenNamed(SesWire.Protocol.ListMember).Select(e => e.Value).ToList() ?? []), cancellationToken);
 
+    public async Task<IReadOnlyList<string>> VerifyDomainDkimAsync(string region, string domain, CancellationToken cancellationToken = default)
+    {
+        var root = await CallAsync(region, new SesQuery(Op.VerifyDomainDkim).Add(M.Domain, domain), cancellationToken).ConfigureAwait(false);
+        var tokens = root.Find(M.DkimTokens)?.ChildrenNamed(SesWire.Protocol.ListMember).Select(e => e.Value).ToList();
+        return tokens is { Count: > 0 } ? tokens : throw AwsCall.InvalidResponse(ServiceName, "VerifyDomainDkim returned no DkimTokens", null);
+    }
+
+    public async Task SetIdentityDkimEnabledAsync(string region, string identity, bool dkimEnabled, CancellationToken cancellationToken = default) =>
+        await CallAsync(region, new SesQuery(Op.SetIdentityDkimEnabled).Add(M.Identity, identity).Add(M.DkimEnabled, dkimEnabled), cancellationToken).ConfigureAwait(false);
+
     public Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default) =>
         GetInBatchesAsync(region, Op.GetIdentityNotificationAttributes, M.NotificationAttributes, identities, value =>
             new IdentityNotificationAttributes(

@@ -22,6 +22,8 @@ internal static class SesWire
         public const string SetIdentityMailFromDomain = "SetIdentityMailFromDomain";
         public const string GetIdentityMailFromDomainAttributes = "GetIdentityMailFromDomainAttributes";
         public const string GetIdentityDkimAttributes = "GetIdentityDkimAttributes";
+        public const string VerifyDomainDkim = "VerifyDomainDkim";
+        public const string SetIdentityDkimEnabled = "SetIdentityDkimEnabled";
         public const string GetIdentityNotificationAttributes = "GetIdentityNotificationAttributes";
         public const string SetIdentityFeedbackForwardingEnabled = "SetIdentityFeedbackForwardingEnabled";
         public const string SendEmail = "SendEmail";

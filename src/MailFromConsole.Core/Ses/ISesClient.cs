@@ -26,6 +26,13 @@ public interface ISesClient
     /// <summary>Any number of identities; the client sends batches of at most 100.</summary>
     Task<IReadOnlyDictionary<string, IdentityDkimAttributes>> GetIdentityDkimAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
+    /// <summary>Starts Easy DKIM for a domain (or returns its existing tokens).</summary>
+    /// <returns>The three tokens: publish <c>&lt;token&gt;._domainkey.&lt;domain&gt;</c> CNAME <c>&lt;token&gt;.dkim.amazonses.com</c>.</returns>
+    Task<IReadOnlyList<string>> VerifyDomainDkimAsync(string region, string domain, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns Easy DKIM signing on or off for an identity whose DKIM records are verified.</summary>
+    Task SetIdentityDkimEnabledAsync(string region, string identity, bool dkimEnabled, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
     Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default);

@@ -29,12 +29,21 @@ internal sealed class DemoSeeder(IdentityRepository identities, ZoneRepository z
             MailFromStatus = CustomMailFromStatus.Success,
             MailFromStartedAt = now,
             Behavior = BehaviorOnMxFailure.RejectMessage,
+            DkimTokens = ReadyDkimTokens,
+            DkimEnabled = true,
+            DkimStatus = VerificationStatus.Success,
+            DkimStartedAt = now,
         });
 
         Zone(ExampleDomain, Token(Region, ExampleDomain), Token(OtherRegion, ExampleDomain));
-        Zone(ReadyDomain, Token(Region, ReadyDomain),
+        Zone(ReadyDomain,
+        [
+            Token(Region, ReadyDomain),
             new RecordSetRow(ReadyMailFromDomain + ".", "MX", 300, [FeedbackMx]),
-            new RecordSetRow(ReadyMailFromDomain + ".", "TXT", 300, ["\"v=spf1 include:amazonses.com ~all\""]));
+            new RecordSetRow(ReadyMailFromDomain + ".", "TXT", 300, ["\"v=spf1 include:amazonses.com ~all\""]),
+            new RecordSetRow($"_dmarc.{ReadyDomain}.", "TXT", 300, [$"\"{ReadyDmarcValue}\""]),
+            .. ReadyDkimTokens.Select(t => new RecordSetRow($"{t}._domainkey.{ReadyDomain}.", "CNAME", 1800, [$"{t}.dkim.amazonses.com."])),
+        ]);
         Zone(ConflictingSpfDomain, Token(Region, ConflictingSpfDomain),
             new RecordSetRow($"mail.{ConflictingSpfDomain}.", "TXT", 300,
                 [$"\"{ConflictingSpfValue}\"", "\"mailprovider-verification=4f2a9c\""]));

@@ -31,7 +31,7 @@ public sealed class WireNamesMatchServiceModelsTests
     public void EverySesOperationTheClientCallsExistsInTheModel()
     {
         var operations = Constants(typeof(SesWire.Operations));
-        Assert.Equal(11, operations.Count);
+        Assert.Equal(13, operations.Count);
         Assert.All(operations, op => Assert.True(Ses.Operations.Any(o => o.Name == op.Value), $"SES has no operation {op.Value}"));
     }
 

@@ -92,11 +92,37 @@ public sealed class SesClientRequestTests
         await aws.Ses.VerifyEmailIdentityAsync("us-east-1", "user@example.com");
         await aws.Ses.DeleteIdentityAsync("us-east-1", "old.example.com");
         await aws.Ses.SetIdentityFeedbackForwardingEnabledAsync("us-east-1", "user@example.com", false);
+        await aws.Ses.SetIdentityDkimEnabledAsync("us-east-1", "example.com", true);
 
         var forms = aws.Server.Requests.Select(r => r.Form.Skip(2).Prepend(r.Form[0]).ToList()).ToList();
         Assert.Equal([new("Action", "VerifyEmailIdentity"), new("EmailAddress", "user@example.com")], forms[0]);
         Assert.Equal([new("Action", "DeleteIdentity"), new("Identity", "old.example.com")], forms[1]);
         Assert.Equal([new("Action", "SetIdentityFeedbackForwardingEnabled"), new("Identity", "user@example.com"), new("ForwardingEnabled", "false")], forms[2]);
+        Assert.Equal([new("Action", "SetIdentityDkimEnabled"), new("Identity", "example.com"), new("DkimEnabled", "true")], forms[3]);
+    }
+
+    [Fact]
+    public async Task VerifyDomainDkimReturnsTheThreeTokensToPublish()
+    {
+        // The response of the SES API reference's VerifyDomainDkim example.
+        await using var aws = await AwsClientHarness.StartAsync(_ => CannedResponse.Ok($"""
+            <VerifyDomainDkimResponse xmlns="{AwsExamples.SesNamespace}">
+              <VerifyDomainDkimResult>
+                <DkimTokens>
+                  <member>vvjuipp74whm76gqoni7qmwwn4w4qusjiainivf6f</member>
+                  <member>3frqe7jn4obpuxjpwpolz6ipb3k5nvt2nhjpik2oy</member>
+                  <member>wrqplteh7oodxnad7hsl4mixg2uavzneazxv5sxi2</member>
+                </DkimTokens>
+              </VerifyDomainDkimResult>
+              <ResponseMetadata><RequestId>9662c15b-c469-11e1-99d1-797d6ecd6414</RequestId></ResponseMetadata>
+            </VerifyDomainDkimResponse>
+            """));
+
+        var tokens = await aws.Ses.VerifyDomainDkimAsync("us-east-1", "example.com");
+
+        Assert.Equal(["vvjuipp74whm76gqoni7qmwwn4w4qusjiainivf6f", "3frqe7jn4obpuxjpwpolz6ipb3k5nvt2nhjpik2oy", "wrqplteh7oodxnad7hsl4mixg2uavzneazxv5sxi2"], tokens);
+        var request = Assert.Single(aws.Server.Requests);
+        Assert.Equal([new("Action", "VerifyDomainDkim"), new("Version", "2010-12-01"), new("Domain", "example.com")], request.Form);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using MailFromConsole.LocalAws.Tests.Support;
 
 namespace MailFromConsole.LocalAws.Tests.Terraform;
@@ -16,14 +17,20 @@ internal sealed class TerraformCli : IDisposable
     public const string Mirror = "/opt/tf-plugins";
     public const string ProviderVersion = "5.100.0";
 
+    // Only a guard against a hung run: each command starts the 700 MB provider several times, which takes
+    // minutes on a machine loaded by parallel builds.
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+
     private static readonly string ProviderFolder =
         Path.Combine(Mirror, "registry.terraform.io", "hashicorp", "aws", ProviderVersion, "linux_amd64");
 
     private readonly Dictionary<string, string?> _environment;
+    private readonly string[] _variables;
 
-    private TerraformCli(string folder)
+    private TerraformCli(string folder, string[] variables)
     {
         Folder = folder;
+        _variables = variables;
         var cliConfig = Path.Combine(folder, "cli.tfrc");
         File.WriteAllText(cliConfig, $$"""
             provider_installation {
@@ -46,24 +53,49 @@ internal sealed class TerraformCli : IDisposable
 
     public string Folder { get; }
 
-    /// <summary>A fresh working directory holding <paramref name="configurationFile"/> (from the test output) as main.tf.</summary>
-    public static TerraformCli Create(string configurationFile)
+    /// <summary>
+    /// A fresh, initialised working directory holding <paramref name="configurationFile"/> (from the test output)
+    /// as main.tf beside provider.tf, its variables pointing at <paramref name="endpoint"/> and <paramref name="domain"/>.
+    /// </summary>
+    public static async Task<TerraformCli> InitAsync(string configurationFile, Uri endpoint, string domain)
     {
         RequireInstalled();
         var folder = Path.Combine(Path.GetTempPath(), "localaws-terraform-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Terraform", configurationFile), Path.Combine(folder, "main.tf"));
-        return new TerraformCli(folder);
+        var source = Path.Combine(AppContext.BaseDirectory, "Terraform");
+        File.Copy(Path.Combine(source, configurationFile), Path.Combine(folder, "main.tf"));
+        File.Copy(Path.Combine(source, "provider.tf"), Path.Combine(folder, "provider.tf"));
+        var terraform = new TerraformCli(folder, ["-var", $"endpoint={endpoint.ToString().TrimEnd('/')}", "-var", $"domain={domain}"]);
+        try
+        {
+            await terraform.ShouldRunAsync(0, "init", "-input=false");
+            return terraform;
+        }
+        catch
+        {
+            terraform.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>Runs <c>terraform</c> with <paramref name="arguments"/>; its exit code and output.</summary>
-    public Task<RealClient.Result> RunAsync(params string[] arguments) =>
-        RealClient.RunAsync(Program, [.. arguments, "-no-color"], Folder, _environment, TimeSpan.FromMinutes(4));
+    public Task ApplyAsync() => ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. _variables]);
 
-    /// <summary>Runs and asserts the exit code, showing Terraform's own words when it differs.</summary>
-    public async Task<RealClient.Result> ShouldRunAsync(int expectedExitCode, params string[] arguments)
+    /// <summary>A second plan must find nothing to change (exit code 0 of -detailed-exitcode; 2 means changes).</summary>
+    public Task PlanIsCleanAsync() => ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. _variables]);
+
+    public Task DestroyAsync() => ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. _variables]);
+
+    /// <summary>The value of each output after apply.</summary>
+    public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync()
     {
-        var result = await RunAsync(arguments);
+        var json = JsonDocument.Parse((await ShouldRunAsync(0, "output", "-json")).Stdout).RootElement;
+        return json.EnumerateObject().ToDictionary(o => o.Name, o => o.Value.GetProperty("value").Clone());
+    }
+
+    /// <summary>Runs <c>terraform</c> and asserts the exit code, showing Terraform's own words when it differs.</summary>
+    private async Task<RealClient.Result> ShouldRunAsync(int expectedExitCode, params string[] arguments)
+    {
+        var result = await RealClient.RunAsync(Program, [.. arguments, "-no-color"], Folder, _environment, CommandTimeout);
         Assert.True(result.ExitCode == expectedExitCode,
             $"terraform {string.Join(' ', arguments)} exited {result.ExitCode}, expected {expectedExitCode}:\n{Tail(result.Stdout)}\n{Tail(result.Stderr)}");
         return result;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MailFromConsole.LocalAws.Tests.Support;
 using static MailFromConsole.LocalAws.Tests.Support.Route53Xml;
 
@@ -15,23 +14,21 @@ public sealed class TerraformRoute53Tests
     public async Task TerraformAppliesAZoneWithMailFromRecordsPlansCleanAndForceDestroysIt()
     {
         await using var aws = await LocalAwsFixture.StartAsync(o => o.ChangePropagationDelay = TimeSpan.FromSeconds(1));
-        using var terraform = TerraformCli.Create("route53-zone.tf");
-        string[] variables = ["-var", $"endpoint={aws.Endpoint.ToString().TrimEnd('/')}", "-var", $"domain={Domain}"];
+        using var terraform = await TerraformCli.InitAsync("route53-zone.tf", aws.Endpoint, Domain);
 
-        await terraform.ShouldRunAsync(0, "init", "-input=false");
-        await terraform.ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. variables]);
-        var outputs = JsonDocument.Parse((await terraform.ShouldRunAsync(0, "output", "-json")).Stdout).RootElement;
+        await terraform.ApplyAsync();
+        var outputs = await terraform.OutputsAsync();
         var records = aws.Server.ZoneData.RecordsAt(Domain + ".", "mail." + Domain + ".");
-        await terraform.ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. variables]);
+        await terraform.PlanIsCleanAsync();
         // A record Terraform does not manage: force_destroy must remove it so the zone can go.
-        var zoneId = outputs.GetProperty("zone_id").GetProperty("value").GetString()!;
+        var zoneId = outputs["zone_id"].GetString()!;
         (await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zoneId}/rrset/", Batch(
             Change("CREATE", "other." + Domain, "TXT", 60, "\"added by hand\"")))).ShouldSucceed();
-        await terraform.ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. variables]);
+        await terraform.DestroyAsync();
         var zonesAfter = await aws.Route53Async(HttpMethod.Get, "/2013-04-01/hostedzone");
 
-        Assert.Equal(zoneId, outputs.GetProperty("found_zone_id").GetProperty("value").GetString());
-        Assert.Equal(4, outputs.GetProperty("name_servers").GetProperty("value").GetArrayLength());
+        Assert.Equal(zoneId, outputs["found_zone_id"].GetString());
+        Assert.Equal(4, outputs["name_servers"].GetArrayLength());
         Assert.Contains(records, r => r is { Type: "MX", Value: "10 feedback-smtp.us-east-1.amazonses.com." });
         Assert.Contains(records, r => r is { Type: "TXT", Value: "v=spf1 include:amazonses.com ~all" });
         Assert.DoesNotContain(zonesAfter.All("Name"), n => n.Value == Domain + ".");

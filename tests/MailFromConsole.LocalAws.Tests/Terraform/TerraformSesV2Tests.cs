@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MailFromConsole.LocalAws.Tests.Support;
 
 namespace MailFromConsole.LocalAws.Tests.Terraform;
@@ -20,23 +19,21 @@ public sealed class TerraformSesV2Tests
             o.EnableDnsAndDetection = true;
             o.DetectionInterval = TimeSpan.FromHours(1);
         });
-        using var terraform = TerraformCli.Create("sesv2-identity.tf");
-        string[] variables = ["-var", $"endpoint={aws.Endpoint.ToString().TrimEnd('/')}", "-var", $"domain={Domain}"];
+        using var terraform = await TerraformCli.InitAsync("sesv2-identity.tf", aws.Endpoint, Domain);
 
-        await terraform.ShouldRunAsync(0, "init", "-input=false");
-        await terraform.ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. variables]);
-        var outputs = JsonDocument.Parse((await terraform.ShouldRunAsync(0, "output", "-json")).Stdout).RootElement;
+        await terraform.ApplyAsync();
+        var outputs = await terraform.OutputsAsync();
         await aws.DetectionPassAsync();
         // A second pass: the MAIL FROM is checked once the first pass has verified the domain through DKIM.
         await aws.DetectionPassAsync();
         var identity = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
-        var tags = await aws.SesV2Async(HttpMethod.Get, "/v2/email/tags?ResourceArn=" + Uri.EscapeDataString(outputs.GetProperty("arn").GetProperty("value").GetString()!));
-        await terraform.ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. variables]);
-        await terraform.ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. variables]);
+        var tags = await aws.SesV2Async(HttpMethod.Get, "/v2/email/tags?ResourceArn=" + Uri.EscapeDataString(outputs["arn"].GetString()!));
+        await terraform.PlanIsCleanAsync();
+        await terraform.DestroyAsync();
         var gone = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
 
-        Assert.Equal("DOMAIN", outputs.GetProperty("identity_type").GetProperty("value").GetString());
-        Assert.Equal(3, outputs.GetProperty("tokens").GetProperty("value").GetArrayLength());
+        Assert.Equal("DOMAIN", outputs["identity_type"].GetString());
+        Assert.Equal(3, outputs["tokens"].GetArrayLength());
         Assert.Equal("SUCCESS", identity.Text("DkimAttributes.Status"));
         Assert.Equal("SUCCESS", identity.Text("VerificationStatus"));
         Assert.Equal("mail." + Domain, identity.Text("MailFromAttributes.MailFromDomain"));

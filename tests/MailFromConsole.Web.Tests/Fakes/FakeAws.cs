@@ -1,4 +1,5 @@
 using System.Net;
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.LocalAws.Dns;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,12 +18,18 @@ public sealed class FakeAws : IAsyncDisposable
     private readonly SemaphoreSlim dnsGate = new(1, 1);
     private LocalDnsServer? dns;
     private MailFromDnsDiagnostics? diagnostics;
+    private DeliverabilityDnsChecks? deliverability;
 
-    public FakeAws() => Diagnostics = new RealDnsDiagnostics(this);
+    public FakeAws()
+    {
+        Diagnostics = new RealDnsDiagnostics(this);
+        DeliverabilityDns = new RealDeliverabilityDnsChecks(this);
+    }
 
     public InMemorySes Ses { get; } = new();
     public InMemoryRoute53 Route53 { get; } = new();
     public IMailFromDnsDiagnostics Diagnostics { get; }
+    public IDeliverabilityDnsChecks DeliverabilityDns { get; }
 
     public static Task<FakeAws> StartAsync() => Task.FromResult(new FakeAws());
 
@@ -40,15 +47,21 @@ public sealed class FakeAws : IAsyncDisposable
         }
     }
 
-    private async Task<MailFromDnsDiagnostics> DiagnosticsAsync()
+    private async Task<MailFromDnsDiagnostics> DiagnosticsAsync() => diagnostics ??= new MailFromDnsDiagnostics(await ResolverAsync());
+
+    private async Task<DeliverabilityDnsChecks> DeliverabilityAsync() => deliverability ??= new DeliverabilityDnsChecks(await ResolverAsync());
+
+    private async Task<DnsResolverOptions> ResolverAsync()
     {
         await dnsGate.WaitAsync();
         try
         {
-            if (diagnostics is not null) return diagnostics;
-            dns = new LocalDnsServer(Route53, NullLogger<LocalDnsServer>.Instance);
-            await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, 0), CancellationToken.None);
-            return diagnostics = new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = dns.Endpoint.ToString(), Timeout = TimeSpan.FromSeconds(2) });
+            if (dns is null)
+            {
+                dns = new LocalDnsServer(Route53, NullLogger<LocalDnsServer>.Instance);
+                await dns.StartAsync(new IPEndPoint(IPAddress.Loopback, 0), CancellationToken.None);
+            }
+            return new DnsResolverOptions { Resolver = dns.Endpoint.ToString(), Timeout = TimeSpan.FromSeconds(2) };
         }
         finally
         {
@@ -60,5 +73,17 @@ public sealed class FakeAws : IAsyncDisposable
     {
         public async Task<DnsDiagnosis> DiagnoseAsync(string mailFromDomain, string region, CancellationToken cancellationToken = default) =>
             await (await owner.DiagnosticsAsync()).DiagnoseAsync(mailFromDomain, region, cancellationToken);
+    }
+
+    private sealed class RealDeliverabilityDnsChecks(FakeAws owner) : IDeliverabilityDnsChecks
+    {
+        public async Task<DmarcLookup> LookUpDmarcAsync(string domain, CancellationToken cancellationToken = default) =>
+            await (await owner.DeliverabilityAsync()).LookUpDmarcAsync(domain, cancellationToken);
+
+        public async Task<SpfCheck> CheckSpfAsync(string mailFromDomain, CancellationToken cancellationToken = default) =>
+            await (await owner.DeliverabilityAsync()).CheckSpfAsync(mailFromDomain, cancellationToken);
+
+        public async Task<IReadOnlyList<DkimCnameCheck>> CheckDkimCnamesAsync(string domain, IReadOnlyList<string> tokens, CancellationToken cancellationToken = default) =>
+            await (await owner.DeliverabilityAsync()).CheckDkimCnamesAsync(domain, tokens, cancellationToken);
     }
 }

@@ -51,6 +51,7 @@ public static class AuditActions
     public const string VerifyDomainIdentity = "VerifyDomainIdentity";
     public const string DeleteIdentity = "DeleteIdentity";
     public const string SendTestEmail = "SendTestEmail";
+    public const string EnableEasyDkim = "EnableEasyDkim";
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
     public const string SignOut = "SignOut";

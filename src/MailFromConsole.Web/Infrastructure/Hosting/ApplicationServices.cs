@@ -1,7 +1,9 @@
 using MailFromConsole.Aws;
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Features.Assistant;
+using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
@@ -30,6 +32,7 @@ public static class ApplicationServices
         services.AddAwsClients(configuration);
         services.Configure<DnsResolverOptions>(configuration.GetSection("Dns"));
         services.AddSingleton<IMailFromDnsDiagnostics>(sp => new MailFromDnsDiagnostics(sp.GetRequiredService<IOptions<DnsResolverOptions>>().Value));
+        services.AddSingleton<IDeliverabilityDnsChecks>(sp => new DeliverabilityDnsChecks(sp.GetRequiredService<IOptions<DnsResolverOptions>>().Value));
 
         return services.AddConsoleServices(configuration);
     }
@@ -51,6 +54,7 @@ public static class ApplicationServices
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
+        services.AddScoped<IDeliverabilityService, DeliverabilityService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         return services.AddGuidedSetup();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using MailFromConsole.Web.Infrastructure.Auth;
+using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -68,8 +69,10 @@ public sealed partial class AuthTestHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
         builder.Services.AddConsoleAuth(builder.Configuration);
+        builder.LimitRequestBodies();
 
         var app = builder.Build();
+        app.UseRequestSizeLimit();
         app.UseConsoleAuth();
         // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
         app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");

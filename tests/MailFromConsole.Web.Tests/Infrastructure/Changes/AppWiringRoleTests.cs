@@ -50,6 +50,7 @@ public sealed class AppWiringRoleTests : IAsyncLifetime
         collection.AddSingleton<ISesClient>(aws.Ses);
         collection.AddSingleton<IRoute53Client>(aws.Route53);
         collection.AddSingleton(aws.Diagnostics);
+        collection.AddSingleton(aws.DeliverabilityDns);
         services = collection.BuildServiceProvider();
     }
 
