@@ -177,7 +177,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task<IReadOnlyList<string>> VerifyDomainDkimAsync(string region, string domain, CancellationToken cancellationToken = default)
     {
-        Check("VerifyDomainDkim");
+        Check("VerifyDomainDkim", region);
         var identity = Find(region, domain) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{domain}' does not exist.", 400, "req-test");
         var tokens = identity.Dkim.DkimTokens.Count > 0 ? identity.Dkim.DkimTokens : [$"{domain}-dkim1", $"{domain}-dkim2", $"{domain}-dkim3"];
         identity.Dkim = new IdentityDkimAttributes(true, VerificationStatus.Pending, tokens);
@@ -186,7 +186,7 @@ public sealed class InMemorySes : ISesClient
 
     public Task SetIdentityDkimEnabledAsync(string region, string name, bool dkimEnabled, CancellationToken cancellationToken = default)
     {
-        Check("SetIdentityDkimEnabled");
+        Check("SetIdentityDkimEnabled", region);
         var identity = Find(region, name) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{name}' does not exist.", 400, "req-test");
         identity.Dkim = identity.Dkim with { DkimEnabled = dkimEnabled };
         return Task.CompletedTask;

@@ -1,6 +1,7 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using MailFromConsole.Web.Features.View.Storage;
+using MailFromConsole.Web.Infrastructure.Storage;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 namespace MailFromConsole.Web.Tests.Features.View;
@@ -24,10 +25,17 @@ public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture
         ChangedAt = At.AddSeconds(-5),
     };
 
+    private async Task<ConsoleDatabase> MigratedAsync()
+    {
+        var database = new ConsoleDatabase(await fixture.NewDatabaseAsync());
+        await database.EnsureReadyAsync(CancellationToken.None);
+        return database;
+    }
+
     [Fact]
     public async Task AnIdentityIsReadBackWithEveryPartAndReadTime()
     {
-        var store = new EfAccountViewStore(await fixture.NewMigratedDatabaseAsync());
+        var store = new EfAccountViewStore(await MigratedAsync());
         var email = new IdentityState("user@example.com", IdentityType.EmailAddress);
 
         await store.SaveAsync("us-east-1", [Example, email], [], CancellationToken.None);
@@ -43,7 +51,7 @@ public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture
     [Fact]
     public async Task ASaveUpdatesKnownIdentitiesAndDeletesRemovedOnes()
     {
-        var store = new EfAccountViewStore(await fixture.NewMigratedDatabaseAsync());
+        var store = new EfAccountViewStore(await MigratedAsync());
         await store.SaveAsync("us-east-1", [Example, new IdentityState("gone.example.com", IdentityType.Domain)], [], CancellationToken.None);
 
         await store.SaveAsync("us-east-1", [Example with { MailFrom = null, MailFromReadAt = At.AddMinutes(1) }], ["gone.example.com"], CancellationToken.None);
@@ -56,7 +64,7 @@ public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture
     [Fact]
     public async Task HistoryIsNewestFirstPerIdentityAndDriftAcrossIdentities()
     {
-        var store = new EfAccountViewStore(await fixture.NewMigratedDatabaseAsync());
+        var store = new EfAccountViewStore(await MigratedAsync());
         await store.AppendHistoryAsync(
         [
             new HistoryEntry("us-east-1", "example.com", At, HistoryKind.Status, "MAIL FROM status Pending → Success", IsDrift: false),
