@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MailFromConsole.Web.Infrastructure.Storage;
@@ -138,6 +139,8 @@ public sealed class ConsoleDatabase : IDbContextFactory<ConsoleDbContext>
         {
             builder.UseLoggerFactory(loggerFactory);
         }
+        // The sweeper writes every second: its SQL, multi-line, at Information drowned the console's own log lines.
+        builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandExecuted, LogLevel.Debug)));
         return builder;
     }
 }
