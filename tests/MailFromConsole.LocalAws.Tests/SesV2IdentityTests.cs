@@ -40,11 +40,11 @@ public sealed class SesV2IdentityTests
     {
         await using var aws = await LocalAwsFixture.StartAsync();
 
-        var created = await aws.SesV2Async(HttpMethod.Post, Identities, Body(new() { ["EmailIdentity"] = "new@example.net" }));
-        var pending = await aws.SesV2Async(HttpMethod.Get, IdentityPath("new@example.net"));
-        var mail = Assert.Single(aws.Server.Mailbox(), m => m.Recipients.Contains("new@example.net"));
+        var created = await aws.SesV2Async(HttpMethod.Post, Identities, Body(new() { ["EmailIdentity"] = "new@spf-conflict.test" }));
+        var pending = await aws.SesV2Async(HttpMethod.Get, IdentityPath("new@spf-conflict.test"));
+        var mail = Assert.Single(aws.Server.Mailbox(), m => m.Recipients.Contains("new@spf-conflict.test"));
         using var verified = await aws.GetAsync("/_local/verify?token=" + Uri.EscapeDataString(mail.VerifyToken!));
-        var after = await aws.SesV2Async(HttpMethod.Get, IdentityPath("new@example.net"));
+        var after = await aws.SesV2Async(HttpMethod.Get, IdentityPath("new@spf-conflict.test"));
 
         created.ShouldSucceed();
         Assert.Equal("EMAIL_ADDRESS", created.Text("IdentityType"));
@@ -207,7 +207,7 @@ public sealed class SesV2IdentityTests
 
         (await aws.SesV2Async(HttpMethod.Put, IdentityPath("signed.example.com") + "/dkim", Body(new() { ["SigningEnabled"] = false }))).ShouldSucceed();
         var v1 = await aws.SesAsync("GetIdentityDkimAttributes", ("Identities.member.1", "signed.example.com"));
-        var noDkim = await aws.SesV2Async(HttpMethod.Put, IdentityPath("example.net") + "/dkim", Body(new() { ["SigningEnabled"] = true }));
+        var noDkim = await aws.SesV2Async(HttpMethod.Put, IdentityPath("spf-conflict.test") + "/dkim", Body(new() { ["SigningEnabled"] = true }));
         var notABoolean = await aws.SesV2Async(HttpMethod.Put, IdentityPath("signed.example.com") + "/dkim", Body(new() { ["SigningEnabled"] = "yes" }));
 
         Assert.Equal("false", v1.Map("DkimAttributes")["signed.example.com"].Element(AwsAnswer.Ses + "DkimEnabled")?.Value);
