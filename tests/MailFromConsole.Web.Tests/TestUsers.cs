@@ -21,6 +21,12 @@ public static class TestUsers
         _ => DefaultName,
     };
 
+    /// <summary>ada (Admin), otto (Operator) and vera (Viewer) as configured users, so the guard finds their records.</summary>
+    public static IEnumerable<ConfiguredUser> Configured => Enum.GetValues<ConsoleRole>().Select(role =>
+        new ConfiguredUser { Name = NameOf(role), Role = role.ToString(), PasswordHash = UnusedPasswordHash.Value });
+
+    private static readonly Lazy<string> UnusedPasswordHash = new(() => ConsolePasswordHasher.Hash("test-users-do-not-sign-in"));
+
     public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null) =>
         ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, UserSource.Local), "test");
 
