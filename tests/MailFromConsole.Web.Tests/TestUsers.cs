@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests;
 
@@ -21,8 +22,21 @@ public static class TestUsers
         _ => DefaultName,
     };
 
-    public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null) =>
-        ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, UserSource.Local), "test");
+    public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null, UserSource source = UserSource.Local) =>
+        ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, source), "test");
+
+    /// <summary>A scope that stands for <paramref name="user"/>'s circuit under the app's own auth (<see cref="TestServices.AddAppAuth"/>).</summary>
+    public static IServiceScope CircuitOf(this IServiceProvider services, ClaimsPrincipal user)
+    {
+        var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        return scope;
+    }
+
+    /// <inheritdoc cref="CircuitOf(IServiceProvider, ClaimsPrincipal)"/>
+    public static IServiceScope CircuitOf(this IServiceProvider services, string name, ConsoleRole role, UserSource source = UserSource.Local) =>
+        services.CircuitOf(Principal(role, name, source));
 
     /// <summary>Signs the bUnit circuit in: the role claim for the console's guard, the role's policies for AuthorizeView.</summary>
     public static void SignInAs(this BunitAuthorizationContext authorization, ConsoleRole role, string? name = null)
