@@ -116,8 +116,8 @@ public sealed class AccountView : IDisposable
                 data.Known = true;
                 data.ListedThisRound = null;
             }
-            var listed = lastPage ? data.Identities.Count : Math.Max(data.Progress.Listed, data.ListedThisRound?.Count ?? 0);
-            data.Progress = new LoadProgress(listed, lastPage ? data.Identities.Count : data.Progress.AboutTotal, CountRead(data), data.Progress.ListingComplete || lastPage);
+            // Every identity the view holds counts: one a later round adds is listed but not yet read.
+            data.Progress = new LoadProgress(data.Identities.Count, lastPage ? data.Identities.Count : data.Progress.AboutTotal, CountRead(data), data.Progress.ListingComplete || lastPage);
         }
         await store.SaveAsync(region, added, removed, cancellationToken);
         if (history.Count > 0) await store.AppendHistoryAsync(history, cancellationToken);
