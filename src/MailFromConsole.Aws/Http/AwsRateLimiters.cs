@@ -14,6 +14,15 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
     public DispatchAwareRateLimiter For(AwsOperation operation) =>
         _limiters.GetOrAdd(KeyOf(operation), _ => Create(operation));
 
+    /// <summary>The same limit as <see cref="For"/>, for <see cref="ISharedAwsPacing"/>: its key, spacing and burst.</summary>
+    public (string Key, TimeSpan Interval, int Burst) SharedLimitOf(AwsOperation operation)
+    {
+        var limits = options.Value.RateLimits;
+        if (operation.Service == Route53.Route53Wire.SigningName)
+            return (KeyOf(operation), TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst);
+        return (KeyOf(operation), SesInterval(operation), 1);
+    }
+
     private static string KeyOf(AwsOperation operation) => operation.Service switch
     {
         // Route 53's limit is per account; its PriorRequestNotComplete (per zone) is left to the retry policy.
@@ -26,9 +35,11 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
         var limits = options.Value.RateLimits;
         if (operation.Service == Route53.Route53Wire.SigningName)
             return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
-        var interval = Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? limits.SesMailFromInterval : limits.SesOtherInterval;
-        return new StrictIntervalRateLimiter(interval, timeProvider);
+        return new StrictIntervalRateLimiter(SesInterval(operation), timeProvider);
     }
+
+    private TimeSpan SesInterval(AwsOperation operation) =>
+        Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? options.Value.RateLimits.SesMailFromInterval : options.Value.RateLimits.SesOtherInterval;
 
     public void Dispose()
     {

@@ -23,6 +23,7 @@ public sealed class MailFromService(
     IOptions<ConsoleTimingOptions> timing,
     IRoleGuard guard,
     IAuditTrail audit,
+    PendingSince pendingSince,
     ILogger<MailFromService> logger) : IMailFromService
 {
     private readonly ChangeGate gate = new(guard, audit, logger);
@@ -122,9 +123,12 @@ public sealed class MailFromService(
         // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
         var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
         if (!validation.IsValid) return ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain");
-        return await ChangeAsync(attempt with { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) }, "Set MAIL FROM domain", region, identity,
+        var result = await ChangeAsync(attempt with { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) }, "Set MAIL FROM domain", region, identity,
             new IdentityMailFromDomainAttributes(validation.NormalizedDomain, CustomMailFromStatus.Pending, behavior),
             () => ses.SetIdentityMailFromDomainAsync(region, identity, validation.NormalizedDomain, behavior, cancellationToken), cancellationToken);
+        // Setting (or setting again) starts SES's detection window: "pending since" starts here, whichever page asked.
+        if (result.Succeeded) await pendingSince.StartedAsync(region, identity, validation.NormalizedDomain!, CancellationToken.None);
+        return result;
     }
 
     /// <summary>

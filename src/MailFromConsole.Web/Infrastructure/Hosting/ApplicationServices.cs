@@ -9,7 +9,6 @@ using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
-using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -43,9 +42,6 @@ public static class ApplicationServices
         services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
         services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
         services.AddSingleton(TimeProvider.System);
-        // The status poller runs on the leader only (every instance when on SQLite: there is one).
-        services.AddConsoleCluster(configuration);
-
         // Shared by every circuit: one account view, kept fresh by one sweeper; pages read it and are told its changes.
         services.AddAccountView(configuration);
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
@@ -53,6 +49,7 @@ public static class ApplicationServices
         services.AddScoped<RegionContext>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
+        services.AddSingleton<PendingSince>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
