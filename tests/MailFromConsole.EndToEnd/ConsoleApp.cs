@@ -36,7 +36,8 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="seedUsers">Whether this process seeds <see cref="TestUsers"/> (a second instance on a shared database need not).</param>
+    public static async Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seedUsers = true)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
@@ -70,7 +71,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["Auth:FailedSignInsBeforeDelay"] = "100",
         };
         var index = 0;
-        foreach (var user in TestUsers.All)
+        foreach (var user in seedUsers ? TestUsers.All : [])
         {
             arguments[$"Auth:Users:{index}:Name"] = user.Name;
             arguments[$"Auth:Users:{index}:Role"] = user.Role;
@@ -157,7 +158,15 @@ public sealed class ConsoleApp : IAsyncDisposable
         throw new InvalidOperationException("MailFromConsole.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreeTcpPort()
+    /// <summary>Stops the process at once, as a crash or a killed container would (no orderly shutdown).</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    internal static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
