@@ -1,6 +1,7 @@
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
@@ -73,6 +74,16 @@ public static class TestServices
         // Outside bUnit the signed-in user is a TestAuthenticationState; inside, bUnit's (registered first) wins.
         services.TryAddSingleton<TestAuthenticationState>();
         services.TryAddSingleton<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationState>());
+        // The guard checks each change against the user's stored record: the test users are configured users.
+        services.Configure<ConsoleAuthOptions>(options =>
+        {
+            foreach (var user in TestUsers.Configured.Where(u => !options.Users.Any(c => string.Equals(c.Name, u.Name, StringComparison.OrdinalIgnoreCase))))
+                options.Users.Add(user);
+        });
+        services.TryAddSingleton<LocalUserStore>();
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<SignedOutSessions>();
+        services.TryAddScoped<SignInValidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IRoleGuard>(sp => sp.GetRequiredService<CurrentUser>());
