@@ -17,8 +17,6 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public ConsoleApp B { get; private set; } = null!;
 
-    public Browser Browser { get; } = new();
-
     public const string LeaderLog = "Account view: this instance sweeps SES now";
 
     public async Task InitializeAsync()
@@ -32,7 +30,6 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         B = await StartBAsync();
         await WaitForLogAsync(B, LeaderLog, TimeSpan.FromSeconds(30));
         A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared) { ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        await Browser.InitializeAsync();
     }
 
     /// <summary>B again, after a test killed it (it joins as the follower now).</summary>
@@ -54,7 +51,6 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
         await A.DisposeAsync();
         await B.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
