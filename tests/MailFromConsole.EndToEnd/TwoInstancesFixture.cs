@@ -32,13 +32,6 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared) { ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
     }
 
-    /// <summary>B again, after a test killed it (it joins as the follower now).</summary>
-    public async Task RestartBAsync()
-    {
-        await B.DisposeAsync();
-        B = await StartBAsync();
-    }
-
     public static async Task WaitForLogAsync(ConsoleApp app, string text, TimeSpan within)
     {
         var deadline = DateTime.UtcNow + within;
