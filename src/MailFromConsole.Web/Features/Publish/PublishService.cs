@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace MailFromConsole.Web.Features.Publish;
 
 public sealed class PublishService(
-    IRoute53Client route53,
+    IRoute53Accounts route53Accounts,
     AccountView view,
     TimeProvider time,
     IOptions<ConsoleTimingOptions> timing,
@@ -51,7 +51,7 @@ public sealed class PublishService(
         var result = await PublishAsync(preview, cancellationToken);
         await gate.RecordAsync(result.Value switch
         {
-            { Change: { } change } => attempt with { ChangeId = change.Id, Detail = $"Hosted zone {preview.Zone!.Id}" },
+            { Change: { } change } => attempt with { ChangeId = change.Id, Detail = $"Hosted zone {preview.Zone!.Id} in {AccountOf(preview).Describe()}" },
             { Conflict: true } outcome => attempt with { Result = "InvalidChangeBatch", Detail = outcome.Message },
             _ => attempt,
         }, result);
@@ -64,11 +64,12 @@ public sealed class PublishService(
             try
             {
                 var comment = $"MailFromConsole: records for {preview.Target.Name}";
-                var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
+                var account = AccountOf(preview);
+                var change = await account.Client.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
                 // The identity's SES status and DNS are read first now: its pages turn Success as soon as SES says so.
                 if (preview.Target is PublishTarget.MailFrom { Identity: { } identity, Region: var region })
                     await view.ChangedByConsoleAsync(region, identity, s => s, cancellationToken);
-                return new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()}).");
+                return new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()}).") { Account = account };
             }
             catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")
             {
@@ -80,9 +81,12 @@ public sealed class PublishService(
             }
         });
 
-    public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(string changeId, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>
+    public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(PublishOutcome outcome, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>
         ServiceEdge.RunAsync(logger, "Follow Route 53 change", async () =>
         {
+            var changeId = outcome.Change?.Id ?? throw new ArgumentException("The publish made no change to follow.", nameof(outcome));
+            // A change id is only known to the account whose zone was changed.
+            var route53 = (outcome.Account ?? route53Accounts.All[0]).Client;
             var deadline = time.GetUtcNow() + timing.Value.ChangeWaitLimit;
             while (true)
             {
@@ -96,8 +100,24 @@ public sealed class PublishService(
     private async Task<PublishPreview> BuildPreviewAsync(PublishTarget target, CancellationToken cancellationToken)
     {
         var name = target.Name.TrimEnd('.').ToLowerInvariant();
-        var zone = await route53.FindPublicHostedZoneAsync(name, cancellationToken);
-        if (zone is null) return new PublishPreview(target, null, [], [], null, []);
+        var account = route53Accounts.For(name);
+        HostedZone? zone;
+        try
+        {
+            zone = await account.Client.FindPublicHostedZoneAsync(name, cancellationToken);
+        }
+        catch (AssumeRoleException refused)
+        {
+            // No change was tried, but the configured way to publish failed: the operators see it in the audit log.
+            await gate.RecordAsync(new AuditChange(AuditActions.PublishRecords, target.AuditRegion, target.AuditIdentity)
+            {
+                Result = refused.ErrorCode,
+                Detail = $"Route 53 in {account.Describe()} could not be reached: {AwsErrorText.Readable(refused.AwsMessage)}",
+            });
+            throw;
+        }
+        if (zone is null) return new PublishPreview(target, null, [], [], null, []) { Account = account };
+        var route53 = account.Client;
 
         var fqdn = name + ".";
         var sets = (await route53.ListResourceRecordSetsAsync(zone.Id, fqdn, null, cancellationToken))
@@ -109,6 +129,10 @@ public sealed class PublishService(
             PublishTarget.Verification verification => RecordSetPlanner.Verification(verification.Name, verification.Token, sets),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
-        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, plan.Notes);
+        // Another account's zone is named, so nobody publishes to a zone they did not expect.
+        IReadOnlyList<string> notes = account.ThroughRole ? [$"Hosted zone {zone.Name.TrimEnd('.')} found in {account.Describe()}.", .. plan.Notes] : plan.Notes;
+        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, notes) { Account = account };
     }
+
+    private Route53Account AccountOf(PublishPreview preview) => preview.Account ?? route53Accounts.For(preview.Target.Name);
 }

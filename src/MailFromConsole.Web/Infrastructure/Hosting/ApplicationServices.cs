@@ -3,6 +3,7 @@ using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Features.Assistant;
+using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
@@ -55,6 +56,7 @@ public static class ApplicationServices
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
+        services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         return services.AddGuidedSetup();
