@@ -59,7 +59,10 @@ public sealed class LocalAwsServer : IAsyncDisposable
     /// <summary>The loopback DNS server serving the hosted zones (and outside zones); null until the DNS part runs.</summary>
     public IPEndPoint? DnsEndpoint { get; private set; }
 
-    /// <summary>This account's public Route 53 zones as DNS data (the DNS server adds outside zones by composition).</summary>
+    /// <summary>
+    /// The public Route 53 zones of all local accounts as DNS data, the first created of a name answering for it (the
+    /// DNS server adds outside zones by composition).
+    /// </summary>
     public IZoneData ZoneData { get; }
 
     /// <summary>Zones of the "other DNS provider" (page and API under <c>/_local/outside-dns</c>).</summary>
@@ -86,7 +89,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
     public void ClearFaults() => _faults.Clear();
 
     /// <summary>
-    /// Adds verified identities (addresses contain '@', the rest are domains) in one transaction, bypassing the
+    /// Adds verified identities of the default account (addresses contain '@', the rest are domains) in one transaction, bypassing the
     /// API and its rate limit: for benchmarks and UI tests that need thousands of identities.
     /// </summary>
     public void AddVerifiedIdentities(string region, IEnumerable<string> identities)
@@ -95,7 +98,7 @@ public sealed class LocalAwsServer : IAsyncDisposable
         _identities.InsertMany(identities.Select(identity =>
         {
             var type = identity.Contains('@') ? Core.Ses.IdentityType.EmailAddress : Core.Ses.IdentityType.Domain;
-            return IdentityRecord.New(region, identity, type, LocalAwsSeeds.VerificationToken(region, identity), now)
+            return IdentityRecord.New(new SesScope(LocalAwsOptions.DefaultAccountId, region), identity, type, LocalAwsSeeds.VerificationToken(region, identity), now)
                 with { VerificationStatus = Core.Ses.VerificationStatus.Success };
         }));
     }

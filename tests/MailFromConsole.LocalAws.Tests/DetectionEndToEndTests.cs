@@ -1,3 +1,5 @@
+using DnsClient;
+using MailFromConsole.LocalAws.Tests.Dns;
 using MailFromConsole.LocalAws.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using static MailFromConsole.LocalAws.Tests.Support.Route53Xml;
@@ -50,6 +52,57 @@ public sealed class DetectionEndToEndTests
         await aws.DetectionPassAsync();
 
         Assert.Equal("Pending", await MailFromStatusAsync(aws, LocalAwsSeeds.TwoMxDomain));
+    }
+
+    [Fact]
+    public async Task OfTwoAccountsZonesWithOneNameTheFirstCreatedIsTheOneDnsAndDetectionSee()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var aws = await LocalAwsFixture.StartAsync(o =>
+        {
+            o.EnableDnsAndDetection = true;
+            TwoAccounts.Configure(o);
+        }, time);
+        var b = TwoAccounts.KeyB;
+        var tokenA = (await aws.SesAsync("VerifyDomainIdentity", ("Domain", "shared.test"))).Value("VerificationToken")!;
+        var tokenB = (await aws.SesSignedAsync(b, "VerifyDomainIdentity", ("Domain", "shared.test"))).Value("VerificationToken")!;
+        var zoneA = await CreateZoneAsync(aws, Signing.Default, "shared.test", tokenA);
+        await CreateZoneAsync(aws, b, "shared.test", tokenB);
+
+        await aws.DetectionPassAsync();
+        var servedFirst = await TxtAsync(aws, "_amazonses.shared.test");
+        var statusesFirst = (await VerificationStatusAsync(aws, Signing.Default), await VerificationStatusAsync(aws, b));
+        (await aws.Route53Async(HttpMethod.Post, $"/2013-04-01/hostedzone/{zoneA}/rrset/",
+            Batch(Change("DELETE", "_amazonses.shared.test", "TXT", 300, $"\"{tokenA}\"")))).ShouldSucceed();
+        (await aws.Route53Async(HttpMethod.Delete, $"/2013-04-01/hostedzone/{zoneA}")).ShouldSucceed();
+        await aws.DetectionPassAsync();
+
+        Assert.Equal([tokenA], servedFirst);
+        Assert.Equal(("Success", "Pending"), statusesFirst);
+        Assert.Equal([tokenB], await TxtAsync(aws, "_amazonses.shared.test"));
+        Assert.Equal("Success", await VerificationStatusAsync(aws, b));
+    }
+
+    private static async Task<string> CreateZoneAsync(LocalAwsFixture aws, Signing signing, string name, string token)
+    {
+        var created = await aws.Route53SignedAsync(signing, HttpMethod.Post, "/2013-04-01/hostedzone", CreateZone(name, "ref-" + signing.AccessKey));
+        created.ShouldSucceed();
+        var id = created.Value("Id")!.Replace("/hostedzone/", "", StringComparison.Ordinal);
+        (await aws.Route53SignedAsync(signing, HttpMethod.Post, $"/2013-04-01/hostedzone/{id}/rrset/",
+            Batch(Change("CREATE", "_amazonses." + name, "TXT", 300, $"\"{token}\"")))).ShouldSucceed();
+        return id;
+    }
+
+    private static async Task<string[]> TxtAsync(LocalAwsFixture aws, string name)
+    {
+        var answer = await LocalDns.Client(aws.Server.DnsEndpoint!).QueryAsync(name, QueryType.TXT);
+        return [.. answer.Answers.TxtRecords().SelectMany(r => r.Text)];
+    }
+
+    private static async Task<string?> VerificationStatusAsync(LocalAwsFixture aws, Signing signing)
+    {
+        var answer = await aws.SesSignedAsync(signing, "GetIdentityVerificationAttributes", ("Identities.member.1", "shared.test"));
+        return answer.Map("VerificationAttributes")["shared.test"].Element(AwsAnswer.Ses + "VerificationStatus")?.Value;
     }
 
     private static async Task<string?> MailFromStatusAsync(LocalAwsFixture aws, string identity)

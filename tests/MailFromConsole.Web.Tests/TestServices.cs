@@ -1,28 +1,25 @@
-using Bunit;
-using Bunit.TestDoubles;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using MailFromConsole.Web.Tests.Fakes;
+using MailFromConsole.Web.Tests.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace MailFromConsole.Web.Tests;
 
 /// <summary>
-/// The one setup of every test: MudBlazor, loose JS interop, the console services over the fake AWS, a signed-in user
-/// (<see cref="TestUsers.DefaultRole"/> unless the test chooses another) read by the console's own guard, and the
-/// real SQLite audit log in a temp folder.
+/// The one registration of the console services for tests (<see cref="ConsoleTestContext"/> and the test hosts): the
+/// app's own services over the fake AWS, a signed-in user (<see cref="TestUsers.DefaultRole"/> unless the test chooses
+/// another) read by the console's own guard, and the real SQLite audit log in a temp folder.
 /// </summary>
 public static class TestServices
 {
@@ -45,29 +42,12 @@ public static class TestServices
         ["Console:View:Sweep:DnsRecheck"] = "00:00:00",
     };
 
-    /// <returns>The circuit's sign-in, for <see cref="TestUsers.SignInAs"/>.</returns>
-    public static BunitAuthorizationContext AddTestServices(this BunitContext context, FakeAws aws, ConsoleRole role = TestUsers.DefaultRole)
-    {
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // bUnit's test auth is the circuit's AuthenticationStateProvider; the console's guard reads it as in the app.
-        var authorization = context.AddAuthorization();
-        authorization.SignInAs(role);
-        context.Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgery>();
-        context.Services.AddMudServices(o =>
-        {
-            o.SnackbarConfiguration.ShowTransitionDuration = 0;
-            o.SnackbarConfiguration.HideTransitionDuration = 0;
-        });
-        context.Services.AddConsoleServiceTestEdge(aws);
-        return authorization;
-    }
-
     /// <summary>
     /// The console services as the app registers them, with the fake AWS as the edge and the console database in a
     /// temp folder. With <paramref name="instantSweep"/> the account view follows the fake SES at once
     /// (<see cref="InstantSweep"/>); without, a test drives the sweeper itself.
     /// </summary>
-    public static IServiceCollection AddConsoleServiceTestEdge(this IServiceCollection services, FakeAws aws, bool instantSweep = true)
+    public static IServiceCollection AddTestServices(this IServiceCollection services, FakeAws aws, bool instantSweep = true)
     {
         services.AddLogging();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -95,6 +75,16 @@ public static class TestServices
         // Outside bUnit the signed-in user is a TestAuthenticationState; inside, bUnit's (registered first) wins.
         services.TryAddSingleton<TestAuthenticationState>();
         services.TryAddSingleton<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationState>());
+        // The guard checks each change against the user's stored record: the test users are configured users.
+        services.Configure<ConsoleAuthOptions>(options =>
+        {
+            foreach (var user in TestUsers.Configured.Where(u => !options.Users.Any(c => string.Equals(c.Name, u.Name, StringComparison.OrdinalIgnoreCase))))
+                options.Users.Add(user);
+        });
+        services.TryAddSingleton<LocalUserStore>();
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<SignedOutSessions>();
+        services.TryAddScoped<SignInValidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IRoleGuard>(sp => sp.GetRequiredService<CurrentUser>());
@@ -104,25 +94,24 @@ public static class TestServices
         return services;
     }
 
-    /// <summary>The console services for a service test, run by a user with <paramref name="role"/> (see <see cref="SignInAs"/> to change).</summary>
-    public static ServiceProvider BuildServiceProvider(FakeAws aws, ConsoleRole role = TestUsers.DefaultRole)
+    /// <summary>
+    /// The app's own auth (AddConsoleAuth: users, sessions, guard, audit log) over the seeded users of
+    /// <c>AuthTestHost.SeededUsers</c> in <paramref name="dataFolder"/>, for tests of sign-in and user administration;
+    /// <see cref="TestUsers.CircuitOf(IServiceProvider, string, ConsoleRole, Features.Account.UserSource)"/> makes a user's circuit.
+    /// </summary>
+    public static IServiceCollection AddAppAuth(this IServiceCollection services, string dataFolder)
     {
-        var provider = new ServiceCollection().AddConsoleServiceTestEdge(aws).BuildServiceProvider();
-        provider.SignInAs(role);
-        return provider;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(dataFolder)).Build();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        return services.AddConsoleAuth(configuration);
     }
 
-    /// <summary>Changes the user of a service test's provider (built by <see cref="BuildServiceProvider"/>).</summary>
+    /// <summary>Changes the user of a provider built without bUnit (e.g. a <c>ViewTestHost</c>).</summary>
     public static void SignInAs(this IServiceProvider services, ConsoleRole role, string? name = null) =>
         services.GetRequiredService<TestAuthenticationState>().SignInAs(role, name);
 
     /// <summary>The audit entries the services wrote, oldest first.</summary>
     public static Task<IReadOnlyList<AuditEntry>> AuditEntriesAsync(this IServiceProvider services) =>
         services.GetRequiredService<TestAuditLog>().EntriesAsync();
-
-    /// <summary>Gives forms a token, as the app's antiforgery does for a page rendered in a request.</summary>
-    private sealed class TestAntiforgery : AntiforgeryStateProvider
-    {
-        public override AntiforgeryRequestToken? GetAntiforgeryToken() => new("test-antiforgery-token", "__RequestVerificationToken");
-    }
 }

@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests;
 
@@ -21,8 +22,27 @@ public static class TestUsers
         _ => DefaultName,
     };
 
-    public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null) =>
-        ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, UserSource.Local), "test");
+    /// <summary>ada (Admin), otto (Operator) and vera (Viewer) as configured users, so the guard finds their records.</summary>
+    public static IEnumerable<ConfiguredUser> Configured => Enum.GetValues<ConsoleRole>().Select(role =>
+        new ConfiguredUser { Name = NameOf(role), Role = role.ToString(), PasswordHash = UnusedPasswordHash.Value });
+
+    private static readonly Lazy<string> UnusedPasswordHash = new(() => ConsolePasswordHasher.Hash("test-users-do-not-sign-in"));
+
+    public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null, UserSource source = UserSource.Local) =>
+        ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, source), "test");
+
+    /// <summary>A scope that stands for <paramref name="user"/>'s circuit under the app's own auth (<see cref="TestServices.AddAppAuth"/>).</summary>
+    public static IServiceScope CircuitOf(this IServiceProvider services, ClaimsPrincipal user)
+    {
+        var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        return scope;
+    }
+
+    /// <inheritdoc cref="CircuitOf(IServiceProvider, ClaimsPrincipal)"/>
+    public static IServiceScope CircuitOf(this IServiceProvider services, string name, ConsoleRole role, UserSource source = UserSource.Local) =>
+        services.CircuitOf(Principal(role, name, source));
 
     /// <summary>Signs the bUnit circuit in: the role claim for the console's guard, the role's policies for AuthorizeView.</summary>
     public static void SignInAs(this BunitAuthorizationContext authorization, ConsoleRole role, string? name = null)

@@ -2,8 +2,8 @@ namespace MailFromConsole.LocalAws;
 
 /// <summary>
 /// One more local AWS account (configuration <c>LocalAws:Accounts</c>): its id and the long-term access key of its
-/// root user. Requests signed with its key act as this account (the store does not yet partition identities and
-/// zones by account).
+/// root user. Requests signed with its key act as this account, which has its own SES identities and Route 53
+/// hosted zones.
 /// </summary>
 public sealed class LocalAccountOptions
 {

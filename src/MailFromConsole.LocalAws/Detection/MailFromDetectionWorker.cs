@@ -57,7 +57,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxParallelLookups), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(setups.Where(s => s.Status != CustomMailFromStatus.Failed), parallel, async (setup, ct) =>
         {
-            // One lookup per domain and pass, however many regions use it.
+            // One lookup per domain and pass, however many accounts and regions use it.
             var observation = await mxLookups.GetOrAdd(setup.MailFromDomain, d => new Lazy<Task<MxObservation>>(() => _dns.MxAsync(d, ct))).Value;
             Apply(setup, observation, now);
         });
@@ -68,7 +68,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
             var next = DetectionRules.NextVerificationStatus(verification.Status, observation, verification.Token, now - verification.StartedAt, _options.DetectionWindow);
             if (next != verification.Status)
             {
-                _logger.LogInformation("Domain verification {Region} {Domain}: {From} -> {To}", verification.Region, verification.Domain, verification.Status, next);
+                _logger.LogInformation("Domain verification {Account} {Region} {Domain}: {From} -> {To}", verification.AccountId, verification.Region, verification.Domain, verification.Status, next);
                 _store.UpdateDomainVerification(verification, next);
             }
         });
@@ -87,7 +87,7 @@ public sealed class MailFromDetectionWorker : BackgroundService
         var next = DetectionRules.NextDkimStatus(setup, observations, now - setup.StartedAt, _options.DetectionWindow);
         if (next != setup.Status)
         {
-            _logger.LogInformation("DKIM {Region} {Domain}: {From} -> {To}", setup.Region, setup.Domain, setup.Status, next);
+            _logger.LogInformation("DKIM {Account} {Region} {Domain}: {From} -> {To}", setup.AccountId, setup.Region, setup.Domain, setup.Status, next);
             _store.UpdateDkimStatus(setup, next);
         }
     }
@@ -124,8 +124,8 @@ public sealed class MailFromDetectionWorker : BackgroundService
             return;
         }
 
-        _logger.LogInformation("MAIL FROM {Region} {Identity} {Domain}: {From} -> {To} (MX: {Hosts})",
-            setup.Region, setup.Identity, setup.MailFromDomain, setup.Status, next, observation.TimedOut ? "timeout" : string.Join(", ", observation.Hosts));
+        _logger.LogInformation("MAIL FROM {Account} {Region} {Identity} {Domain}: {From} -> {To} (MX: {Hosts})",
+            setup.AccountId, setup.Region, setup.Identity, setup.MailFromDomain, setup.Status, next, observation.TimedOut ? "timeout" : string.Join(", ", observation.Hosts));
 
         // The store writes only if the setup is unchanged since it was read (the user may have restarted it meanwhile).
         _store.UpdateMailFromStatus(setup, next);
@@ -148,8 +148,8 @@ public sealed class MailFromDetectionWorker : BackgroundService
         }
     }
 
-    private sealed record MailFromSetupKey(string Region, string Identity, string MailFromDomain, DateTimeOffset SetupStartedAt)
+    private sealed record MailFromSetupKey(string AccountId, string Region, string Identity, string MailFromDomain, DateTimeOffset SetupStartedAt)
     {
-        public static MailFromSetupKey Of(MailFromSetup s) => new(s.Region, s.Identity, s.MailFromDomain.ToLowerInvariant(), s.SetupStartedAt);
+        public static MailFromSetupKey Of(MailFromSetup s) => new(s.AccountId, s.Region, s.Identity, s.MailFromDomain.ToLowerInvariant(), s.SetupStartedAt);
     }
 }

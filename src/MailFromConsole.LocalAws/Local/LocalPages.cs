@@ -48,7 +48,7 @@ internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository i
                 "<p>This verification link is not valid or has expired. Ask for a new verification email.</p>"));
         }
 
-        identities.ReplaceIf(r => r.VerificationToken == token, record.Region, record.Identity,
+        identities.ReplaceIf(r => r.VerificationToken == token, record.Scope, record.Identity,
             r => r with { VerificationStatus = VerificationStatus.Success });
         return HtmlAsync(context, 200, Page("Congratulations!",
             $"<p>You have successfully verified <strong>{Encode(record.Identity)}</strong>. You can now start sending email from this address in region {Encode(record.Region)}.</p>"));

@@ -5,7 +5,7 @@ using MailFromConsole.LocalAws.Wire;
 
 namespace MailFromConsole.LocalAws.Route53;
 
-/// <summary>The Route 53 REST-XML operations (2013-04-01) of the local account.</summary>
+/// <summary>The Route 53 REST-XML operations (2013-04-01), each acting on the zones of the signing account.</summary>
 internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSpan propagationDelay)
 {
     private readonly Route53Tags _tags = new(zones);
@@ -41,39 +41,40 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         };
     }
 
-    public WireResponse Handle(string operation, string path, Func<string, string?> query, byte[] body)
+    /// <param name="accountId">The account of the key that signed the request: another account's zone does not exist for it.</param>
+    public WireResponse Handle(string operation, string accountId, string path, Func<string, string?> query, byte[] body)
     {
         var parts = path[Prefix.Length..].TrimEnd('/').Split('/');
         return operation switch
         {
-            "CreateHostedZone" => CreateHostedZone(AwsXml.Parse(body)),
-            "ListHostedZones" => ListHostedZones(query),
-            "ListHostedZonesByName" => ListHostedZonesByName(query),
-            "GetHostedZoneCount" => GetHostedZoneCount(),
-            "GetHostedZone" => GetHostedZone(parts[1]),
-            "UpdateHostedZoneComment" => UpdateHostedZoneComment(parts[1], AwsXml.Parse(body)),
-            "DeleteHostedZone" => DeleteHostedZone(parts[1]),
-            "GetDNSSEC" => GetDnssec(parts[1]),
-            "ListResourceRecordSets" => ListResourceRecordSets(parts[1], query),
-            "ChangeResourceRecordSets" => ChangeResourceRecordSets(parts[1], AwsXml.Parse(body)),
-            "GetChange" => GetChange(parts[1]),
-            "ListTagsForResource" => _tags.List(parts[1], parts[2]),
-            "ChangeTagsForResource" => _tags.Change(parts[1], parts[2], AwsXml.Parse(body)),
-            "ListTagsForResources" => _tags.ListMany(parts[1], AwsXml.Parse(body)),
+            "CreateHostedZone" => CreateHostedZone(accountId, AwsXml.Parse(body)),
+            "ListHostedZones" => ListHostedZones(accountId, query),
+            "ListHostedZonesByName" => ListHostedZonesByName(accountId, query),
+            "GetHostedZoneCount" => GetHostedZoneCount(accountId),
+            "GetHostedZone" => GetHostedZone(accountId, parts[1]),
+            "UpdateHostedZoneComment" => UpdateHostedZoneComment(accountId, parts[1], AwsXml.Parse(body)),
+            "DeleteHostedZone" => DeleteHostedZone(accountId, parts[1]),
+            "GetDNSSEC" => GetDnssec(accountId, parts[1]),
+            "ListResourceRecordSets" => ListResourceRecordSets(accountId, parts[1], query),
+            "ChangeResourceRecordSets" => ChangeResourceRecordSets(accountId, parts[1], AwsXml.Parse(body)),
+            "GetChange" => GetChange(accountId, parts[1]),
+            "ListTagsForResource" => _tags.List(accountId, parts[1], parts[2]),
+            "ChangeTagsForResource" => _tags.Change(accountId, parts[1], parts[2], AwsXml.Parse(body)),
+            "ListTagsForResources" => _tags.ListMany(accountId, parts[1], AwsXml.Parse(body)),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Not a Route 53 operation of OperationName."),
         };
     }
 
     /// <summary>Creates a public zone with Route 53's SOA and NS record sets; used by seeds and by the API.</summary>
-    public (ZoneRow Zone, ChangeRow Change) CreateZone(string name, string callerReference, string? comment, bool privateZone)
+    public (ZoneRow Zone, ChangeRow Change) CreateZone(string accountId, string name, string callerReference, string? comment, bool privateZone)
     {
-        var zone = new ZoneRow(ResourceIds.New('Z'), name, callerReference, comment, privateZone, 2);
+        var zone = new ZoneRow(accountId, ResourceIds.New('Z'), name, callerReference, comment, privateZone, 2);
         RecordSetRow[] initial =
         [
             new(name, "SOA", 900, [$"{NameServers[0]} awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400"]),
             new(name, "NS", 172800, NameServers),
         ];
-        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), null);
+        var change = new ChangeRow(accountId, ResourceIds.New('C'), time.GetUtcNow(), null);
         if (!zones.CreateZone(zone, initial, change))
         {
             throw new AwsError(409, "HostedZoneAlreadyExists",
@@ -83,7 +84,7 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         return (zone, change);
     }
 
-    private WireResponse CreateHostedZone(XDocument request)
+    private WireResponse CreateHostedZone(string accountId, XDocument request)
     {
         var root = request.Root!;
         var rawName = (string?)root.Element(Ns + "Name");
@@ -101,16 +102,16 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
 
         var config = root.Element(Ns + "HostedZoneConfig");
         var isPrivate = root.Element(Ns + "VPC") is not null || (string?)config?.Element(Ns + "PrivateZone") == "true";
-        var (zone, change) = CreateZone(name, callerReference, (string?)config?.Element(Ns + "Comment"), isPrivate);
+        var (zone, change) = CreateZone(accountId, name, callerReference, (string?)config?.Element(Ns + "Comment"), isPrivate);
         var document = new XDocument(new XElement(Ns + "CreateHostedZoneResponse",
             ZoneElement(zone), ChangeInfo(change), DelegationSet(zone)));
         return new WireResponse(201, document, $"https://route53.amazonaws.com/2013-04-01/hostedzone/{zone.Id}");
     }
 
-    private WireResponse ListHostedZones(Func<string, string?> query)
+    private WireResponse ListHostedZones(string accountId, Func<string, string?> query)
     {
         var max = MaxItems(query("maxitems"), 100);
-        var ordered = Ordered();
+        var ordered = Ordered(accountId);
         var marker = query("marker");
         var start = marker is null ? 0 : ordered.FindIndex(z => z.Id == StripPrefix(marker, "hostedzone"));
         if (start < 0)
@@ -130,7 +131,7 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         return WireResponse.Ok(document);
     }
 
-    private WireResponse ListHostedZonesByName(Func<string, string?> query)
+    private WireResponse ListHostedZonesByName(string accountId, Func<string, string?> query)
     {
         var rawName = query("dnsname");
         var startId = query("hostedzoneid");
@@ -146,7 +147,7 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         }
 
         // From the given name onward in reversed-label order, not only matches: callers compare names themselves.
-        var from = Ordered().Where(z => startName is null || DnsNames.CompareReversed(z.Name, startName) > 0 ||
+        var from = Ordered(accountId).Where(z => startName is null || DnsNames.CompareReversed(z.Name, startName) > 0 ||
                                         (DnsNames.CompareReversed(z.Name, startName) == 0 &&
                                          (startId is null || string.CompareOrdinal(z.Id, startId) >= 0)))
             .ToList();
@@ -163,18 +164,18 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         return WireResponse.Ok(document);
     }
 
-    private WireResponse GetHostedZone(string id)
+    private WireResponse GetHostedZone(string accountId, string id)
     {
-        var zone = FindZone(id);
+        var zone = FindZone(accountId, id);
         return WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneResponse", ZoneElement(zone), DelegationSet(zone))));
     }
 
-    private WireResponse GetHostedZoneCount() =>
-        WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneCountResponse", new XElement(Ns + "HostedZoneCount", zones.Zones().Count))));
+    private WireResponse GetHostedZoneCount(string accountId) =>
+        WireResponse.Ok(new XDocument(new XElement(Ns + "GetHostedZoneCountResponse", new XElement(Ns + "HostedZoneCount", zones.Zones(accountId).Count))));
 
-    private WireResponse UpdateHostedZoneComment(string id, XDocument request)
+    private WireResponse UpdateHostedZoneComment(string accountId, string id, XDocument request)
     {
-        var zone = FindZone(id);
+        var zone = FindZone(accountId, id);
         var comment = (string?)request.Root?.Element(Ns + "Comment");
         if (comment?.Length > 256)
         {
@@ -183,13 +184,13 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
 
         // Route 53 keeps an empty comment when the element is sent empty and clears it when it is left out.
         zones.UpdateComment(zone.Id, comment);
-        return WireResponse.Ok(new XDocument(new XElement(Ns + "UpdateHostedZoneCommentResponse", ZoneElement(FindZone(zone.Id)))));
+        return WireResponse.Ok(new XDocument(new XElement(Ns + "UpdateHostedZoneCommentResponse", ZoneElement(FindZone(accountId, zone.Id)))));
     }
 
-    private WireResponse DeleteHostedZone(string id)
+    private WireResponse DeleteHostedZone(string accountId, string id)
     {
-        var zone = FindZone(id);
-        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), null);
+        var zone = FindZone(accountId, id);
+        var change = new ChangeRow(accountId, ResourceIds.New('C'), time.GetUtcNow(), null);
         if (!zones.DeleteZone(zone, change))
         {
             throw new AwsError(400, "HostedZoneNotEmpty",
@@ -200,9 +201,9 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
     }
 
     // The local Route 53 never signs zones: DNSSEC is NOT_SIGNING with no key-signing keys, as for a new zone.
-    private WireResponse GetDnssec(string id)
+    private WireResponse GetDnssec(string accountId, string id)
     {
-        var zone = FindZone(id);
+        var zone = FindZone(accountId, id);
         if (zone.Private)
         {
             throw new AwsError(400, "InvalidArgument", "Operation is unsupported for private hosted zones.");
@@ -213,9 +214,9 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
             new XElement(Ns + "KeySigningKeys"))));
     }
 
-    private WireResponse ListResourceRecordSets(string id, Func<string, string?> query)
+    private WireResponse ListResourceRecordSets(string accountId, string id, Func<string, string?> query)
     {
-        var zone = FindZone(id);
+        var zone = FindZone(accountId, id);
         var rawName = query("name");
         var startType = query("type");
         var max = MaxItems(query("maxitems"), 300);
@@ -250,31 +251,34 @@ internal sealed class Route53Api(ZoneRepository zones, TimeProvider time, TimeSp
         return WireResponse.Ok(document);
     }
 
-    private WireResponse ChangeResourceRecordSets(string id, XDocument request)
+    private WireResponse ChangeResourceRecordSets(string accountId, string id, XDocument request)
     {
-        var zone = FindZone(id);
+        var zone = FindZone(accountId, id);
         var batch = ChangeBatch.Parse(request);
-        var change = new ChangeRow(ResourceIds.New('C'), time.GetUtcNow(), batch.Comment);
+        var change = new ChangeRow(accountId, ResourceIds.New('C'), time.GetUtcNow(), batch.Comment);
         zones.ApplyChange(zone.Id, current => ChangeBatchApplier.Apply(zone.Name, current, batch.Changes), change);
         return WireResponse.Ok(new XDocument(new XElement(Ns + "ChangeResourceRecordSetsResponse", ChangeInfo(change))));
     }
 
-    private WireResponse GetChange(string id)
+    private WireResponse GetChange(string accountId, string id)
     {
-        var change = zones.FindChange(StripPrefix(id, "change"))
+        var change = zones.FindChange(accountId, StripPrefix(id, "change"))
                      ?? throw new AwsError(404, "NoSuchChange", $"A change with the specified change ID does not exist: {id}");
         return WireResponse.Ok(new XDocument(new XElement(Ns + "GetChangeResponse", ChangeInfo(change))));
     }
 
-    private ZoneRow FindZone(string id) => FindZone(zones, id);
+    private ZoneRow FindZone(string accountId, string id) => FindZone(zones, accountId, id);
 
-    /// <summary>The zone with this id (bare or <c>/hostedzone/…</c>), else Route 53's NoSuchHostedZone.</summary>
-    public static ZoneRow FindZone(ZoneRepository zones, string id) =>
-        zones.FindZone(StripPrefix(id, "hostedzone"))
+    /// <summary>
+    /// The account's zone with this id (bare or <c>/hostedzone/…</c>), else Route 53's NoSuchHostedZone, which is
+    /// also what AWS answers for another account's zone id.
+    /// </summary>
+    public static ZoneRow FindZone(ZoneRepository zones, string accountId, string id) =>
+        zones.FindZone(accountId, StripPrefix(id, "hostedzone"))
         ?? throw new AwsError(404, "NoSuchHostedZone", $"No hosted zone found with ID: {id}");
 
-    private List<ZoneRow> Ordered() =>
-        [.. zones.Zones()
+    private List<ZoneRow> Ordered(string accountId) =>
+        [.. zones.Zones(accountId)
             .OrderBy(z => z.Name, Comparer<string>.Create(DnsNames.CompareReversed))
             .ThenBy(z => z.Id, StringComparer.Ordinal)];
 

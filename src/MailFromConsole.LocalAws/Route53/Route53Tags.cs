@@ -17,13 +17,13 @@ internal sealed class Route53Tags(ZoneRepository zones)
 
     private static readonly XNamespace Ns = AwsXml.Route53;
 
-    public WireResponse List(string resourceType, string resourceId)
+    public WireResponse List(string accountId, string resourceType, string resourceId)
     {
-        var zone = FindResource(resourceType, resourceId);
+        var zone = FindResource(accountId, resourceType, resourceId);
         return WireResponse.Ok(new XDocument(new XElement(Ns + "ListTagsForResourceResponse", TagSet(zone))));
     }
 
-    public WireResponse ListMany(string resourceType, XDocument request)
+    public WireResponse ListMany(string accountId, string resourceType, XDocument request)
     {
         var ids = request.Root?.Element(Ns + "ResourceIds")?.Elements(Ns + "ResourceId").Select(e => e.Value).ToList() ?? [];
         if (ids.Count is 0 or > MaxMembers)
@@ -31,13 +31,13 @@ internal sealed class Route53Tags(ZoneRepository zones)
             throw AwsError.InvalidInput($"Invalid request: ResourceIds must list 1 to {MaxMembers} resource ids.");
         }
 
-        var sets = ids.Select(id => TagSet(FindResource(resourceType, id))).ToList();
+        var sets = ids.Select(id => TagSet(FindResource(accountId, resourceType, id))).ToList();
         return WireResponse.Ok(new XDocument(new XElement(Ns + "ListTagsForResourcesResponse", new XElement(Ns + "ResourceTagSets", sets))));
     }
 
-    public WireResponse Change(string resourceType, string resourceId, XDocument request)
+    public WireResponse Change(string accountId, string resourceType, string resourceId, XDocument request)
     {
-        var zone = FindResource(resourceType, resourceId);
+        var zone = FindResource(accountId, resourceType, resourceId);
         var root = request.Root;
         var add = root?.Element(Ns + "AddTags")?.Elements(Ns + "Tag")
             .Select(t => new KeyValuePair<string, string>((string?)t.Element(Ns + "Key") ?? "", (string?)t.Element(Ns + "Value") ?? ""))
@@ -62,10 +62,10 @@ internal sealed class Route53Tags(ZoneRepository zones)
         return WireResponse.Ok(new XDocument(new XElement(Ns + "ChangeTagsForResourceResponse")));
     }
 
-    private ZoneRow FindResource(string resourceType, string resourceId) =>
+    private ZoneRow FindResource(string accountId, string resourceType, string resourceId) =>
         resourceType switch
         {
-            HostedZone => Route53Api.FindZone(zones, resourceId),
+            HostedZone => Route53Api.FindZone(zones, accountId, resourceId),
             // The local Route 53 has no health checks, so none of their ids exists.
             HealthCheck => throw new AwsError(404, "NoSuchHealthCheck", $"No health check exists with the specified ID {resourceId}"),
             _ => throw AwsError.InvalidInput(

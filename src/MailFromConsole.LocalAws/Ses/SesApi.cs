@@ -6,7 +6,7 @@ using MailFromConsole.LocalAws.Wire;
 
 namespace MailFromConsole.LocalAws.Ses;
 
-/// <summary>The SES Query API (2010-12-01) operations of the local account, with SES's own checks and wording.</summary>
+/// <summary>The SES Query API (2010-12-01) operations, each on the identities of the signing account in the signed region, with SES's own checks and wording.</summary>
 internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, TimeProvider time)
 {
     private const int MaxIdentitiesPerCall = 100;
@@ -15,30 +15,30 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
 
     private IdentityRepository Identities => service.Store;
 
-    public XDocument Handle(string action, string region, SesParameters p, string requestId)
+    public XDocument Handle(string action, SesScope scope, SesParameters p, string requestId)
     {
         object?[] result = action switch
         {
-            SesOperations.ListIdentities => ListIdentities(region, p),
-            SesOperations.GetIdentityVerificationAttributes => GetIdentityVerificationAttributes(region, p),
-            SesOperations.VerifyEmailIdentity => VerifyEmailIdentity(region, p),
-            SesOperations.VerifyDomainIdentity => VerifyDomainIdentity(region, p),
-            SesOperations.DeleteIdentity => DeleteIdentity(region, p),
-            SesOperations.SetIdentityMailFromDomain => SetIdentityMailFromDomain(region, p),
-            SesOperations.GetIdentityMailFromDomainAttributes => GetIdentityMailFromDomainAttributes(region, p),
-            SesOperations.GetIdentityNotificationAttributes => GetIdentityNotificationAttributes(region, p),
-            SesOperations.SetIdentityFeedbackForwardingEnabled => SetIdentityFeedbackForwardingEnabled(region, p),
-            SesOperations.SetIdentityNotificationTopic => SetIdentityNotificationTopic(region, p),
-            SesOperations.SendEmail => SendEmail(region, p),
-            SesOperations.VerifyDomainDkim => VerifyDomainDkim(region, p),
-            SesOperations.GetIdentityDkimAttributes => GetIdentityDkimAttributes(region, p),
-            SesOperations.SetIdentityDkimEnabled => SetIdentityDkimEnabled(region, p),
+            SesOperations.ListIdentities => ListIdentities(scope, p),
+            SesOperations.GetIdentityVerificationAttributes => GetIdentityVerificationAttributes(scope, p),
+            SesOperations.VerifyEmailIdentity => VerifyEmailIdentity(scope, p),
+            SesOperations.VerifyDomainIdentity => VerifyDomainIdentity(scope, p),
+            SesOperations.DeleteIdentity => DeleteIdentity(scope, p),
+            SesOperations.SetIdentityMailFromDomain => SetIdentityMailFromDomain(scope, p),
+            SesOperations.GetIdentityMailFromDomainAttributes => GetIdentityMailFromDomainAttributes(scope, p),
+            SesOperations.GetIdentityNotificationAttributes => GetIdentityNotificationAttributes(scope, p),
+            SesOperations.SetIdentityFeedbackForwardingEnabled => SetIdentityFeedbackForwardingEnabled(scope, p),
+            SesOperations.SetIdentityNotificationTopic => SetIdentityNotificationTopic(scope, p),
+            SesOperations.SendEmail => SendEmail(scope, p),
+            SesOperations.VerifyDomainDkim => VerifyDomainDkim(scope, p),
+            SesOperations.GetIdentityDkimAttributes => GetIdentityDkimAttributes(scope, p),
+            SesOperations.SetIdentityDkimEnabled => SetIdentityDkimEnabled(scope, p),
             _ => throw new AwsError(400, "InvalidAction", $"The action {action} is not valid for this web service."),
         };
         return AwsXml.SesResponse(action, requestId, result);
     }
 
-    private object?[] ListIdentities(string region, SesParameters p)
+    private object?[] ListIdentities(SesScope scope, SesParameters p)
     {
         IdentityType? type = p.Optional("IdentityType") switch
         {
@@ -55,7 +55,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         }
 
         var after = p.Optional("NextToken") is { Length: > 0 } token ? PageToken.Decode(token) : null;
-        var page = Identities.Page(region, type, after, max + 1);
+        var page = Identities.Page(scope, type, after, max + 1);
         var shown = page.Take(max).ToList();
         return
         [
@@ -64,10 +64,10 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         ];
     }
 
-    private object?[] GetIdentityVerificationAttributes(string region, SesParameters p)
+    private object?[] GetIdentityVerificationAttributes(SesScope scope, SesParameters p)
     {
         var requested = RequestedIdentities(p);
-        var found = Lookup(region, requested);
+        var found = Lookup(scope, requested);
         return
         [
             Map("VerificationAttributes", requested, found, r => new object?[]
@@ -78,29 +78,29 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         ];
     }
 
-    private object?[] VerifyEmailIdentity(string region, SesParameters p)
+    private object?[] VerifyEmailIdentity(SesScope scope, SesParameters p)
     {
-        service.VerifyEmail(region, Address(p.Required("EmailAddress")));
+        service.VerifyEmail(scope, Address(p.Required("EmailAddress")));
         return [];
     }
 
-    private object?[] VerifyDomainIdentity(string region, SesParameters p)
+    private object?[] VerifyDomainIdentity(SesScope scope, SesParameters p)
     {
-        var record = service.VerifyDomain(region, Domain(p.Required("Domain")));
+        var record = service.VerifyDomain(scope, Domain(p.Required("Domain")));
         return [new XElement(Ns + "VerificationToken", record.VerificationToken)];
     }
 
-    private object?[] VerifyDomainDkim(string region, SesParameters p)
+    private object?[] VerifyDomainDkim(SesScope scope, SesParameters p)
     {
-        var record = service.StartDkim(region, Domain(p.Required("Domain")));
+        var record = service.StartDkim(scope, Domain(p.Required("Domain")));
         return [AwsXml.Members(Ns, "DkimTokens", record.DkimTokens)];
     }
 
-    private object?[] GetIdentityDkimAttributes(string region, SesParameters p)
+    private object?[] GetIdentityDkimAttributes(SesScope scope, SesParameters p)
     {
         var requested = RequestedIdentities(p);
-        var found = Lookup(region, requested);
-        var domains = Identities.FindMany(region, found.Values.Where(r => r.Type == IdentityType.EmailAddress).Select(r => r.Domain))
+        var found = Lookup(scope, requested);
+        var domains = Identities.FindMany(scope, found.Values.Where(r => r.Type == IdentityType.EmailAddress).Select(r => r.Domain))
             .ToDictionary(r => r.Identity, StringComparer.Ordinal);
         return
         [
@@ -117,21 +117,21 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         ];
     }
 
-    private object?[] SetIdentityDkimEnabled(string region, SesParameters p)
+    private object?[] SetIdentityDkimEnabled(SesScope scope, SesParameters p)
     {
         var identity = p.Required("Identity");
-        service.SetDkimEnabled(region, identity, Boolean(p.Required("DkimEnabled"), "DkimEnabled"));
+        service.SetDkimEnabled(scope, identity, Boolean(p.Required("DkimEnabled"), "DkimEnabled"));
         return [];
     }
 
-    private object?[] DeleteIdentity(string region, SesParameters p)
+    private object?[] DeleteIdentity(SesScope scope, SesParameters p)
     {
         // Deleting an identity that does not exist succeeds, as in SES.
-        service.Delete(region, SesNames.NormalizeIdentity(p.Required("Identity")));
+        service.Delete(scope, SesNames.NormalizeIdentity(p.Required("Identity")));
         return [];
     }
 
-    private object?[] SetIdentityMailFromDomain(string region, SesParameters p)
+    private object?[] SetIdentityMailFromDomain(SesScope scope, SesParameters p)
     {
         var rawIdentity = p.Required("Identity");
         BehaviorOnMxFailure? behavior = p.Optional("BehaviorOnMXFailure") switch
@@ -141,14 +141,14 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
             "RejectMessage" => BehaviorOnMxFailure.RejectMessage,
             var other => throw AwsError.EnumValidation(other, "behaviorOnMXFailure", "RejectMessage, UseDefaultValue"),
         };
-        service.SetMailFrom(region, rawIdentity, p.Optional("MailFromDomain"), behavior);
+        service.SetMailFrom(scope, rawIdentity, p.Optional("MailFromDomain"), behavior);
         return [];
     }
 
-    private object?[] GetIdentityMailFromDomainAttributes(string region, SesParameters p)
+    private object?[] GetIdentityMailFromDomainAttributes(SesScope scope, SesParameters p)
     {
         var requested = RequestedIdentities(p);
-        var found = Lookup(region, requested);
+        var found = Lookup(scope, requested);
         return
         [
             Map("MailFromDomainAttributes", requested, found, r => new object?[]
@@ -160,10 +160,10 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         ];
     }
 
-    private object?[] GetIdentityNotificationAttributes(string region, SesParameters p)
+    private object?[] GetIdentityNotificationAttributes(SesScope scope, SesParameters p)
     {
         var requested = RequestedIdentities(p);
-        var found = Lookup(region, requested);
+        var found = Lookup(scope, requested);
         return
         [
             Map("NotificationAttributes", requested, found, r => new object?[]
@@ -179,11 +179,11 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         ];
     }
 
-    private object?[] SetIdentityFeedbackForwardingEnabled(string region, SesParameters p)
+    private object?[] SetIdentityFeedbackForwardingEnabled(SesScope scope, SesParameters p)
     {
         var rawIdentity = p.Required("Identity");
         var enabled = Boolean(p.Required("ForwardingEnabled"), "ForwardingEnabled");
-        Identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        Identities.Mutate(scope, SesNames.NormalizeIdentity(rawIdentity), current =>
         {
             if (current is null)
             {
@@ -202,7 +202,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         return [];
     }
 
-    private object?[] SetIdentityNotificationTopic(string region, SesParameters p)
+    private object?[] SetIdentityNotificationTopic(SesScope scope, SesParameters p)
     {
         var rawIdentity = p.Required("Identity");
         var type = p.Required("NotificationType");
@@ -213,7 +213,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         }
 
         var value = string.IsNullOrEmpty(topic) ? null : topic;
-        Identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        Identities.Mutate(scope, SesNames.NormalizeIdentity(rawIdentity), current =>
         {
             if (current is null)
             {
@@ -233,7 +233,7 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         return [];
     }
 
-    private object?[] SendEmail(string region, SesParameters p)
+    private object?[] SendEmail(SesScope scope, SesParameters p)
     {
         var source = p.Required("Source");
         var recipients = p.Members("Destination.ToAddresses")
@@ -256,12 +256,12 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         var address = SesNames.NormalizeAddress(SesNames.AddressOf(source))
                       ?? throw AwsError.InvalidParameterValue($"Missing final '@domain' in {source}");
         var domain = address[(address.LastIndexOf('@') + 1)..];
-        var emailIdentity = Identities.Find(region, address);
-        var domainIdentity = Identities.Find(region, domain);
+        var emailIdentity = Identities.Find(scope, address);
+        var domainIdentity = Identities.Find(scope, domain);
         if (emailIdentity?.VerificationStatus != VerificationStatus.Success && domainIdentity?.VerificationStatus != VerificationStatus.Success)
         {
             throw new AwsError(400, "MessageRejected",
-                $"Email address is not verified. The following identities failed the check in region {region.ToUpperInvariant()}: {address}");
+                $"Email address is not verified. The following identities failed the check in region {scope.Region.ToUpperInvariant()}: {address}");
         }
 
         // The address's own MAIL FROM setting wins over its domain's, as in SES.
@@ -279,10 +279,10 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         }
         else
         {
-            mailFromDomain = SesNames.DefaultMailFromDomain(region);
+            mailFromDomain = SesNames.DefaultMailFromDomain(scope.Region);
         }
 
-        mailbox.Add(new MailboxMessage(0, region, MailboxKind.Sent, messageId, source, recipients, subject, body,
+        mailbox.Add(new MailboxMessage(0, scope.Region, MailboxKind.Sent, messageId, source, recipients, subject, body,
             $"{messageId}@{mailFromDomain}", null, time.GetUtcNow()));
         return [new XElement(Ns + "MessageId", messageId)];
     }
@@ -298,9 +298,9 @@ internal sealed class SesApi(SesIdentities service, MailboxRepository mailbox, T
         return requested;
     }
 
-    private Dictionary<string, IdentityRecord> Lookup(string region, IReadOnlyList<string> requested)
+    private Dictionary<string, IdentityRecord> Lookup(SesScope scope, IReadOnlyList<string> requested)
     {
-        var records = Identities.FindMany(region, requested.Select(SesNames.NormalizeIdentity))
+        var records = Identities.FindMany(scope, requested.Select(SesNames.NormalizeIdentity))
             .ToDictionary(r => r.Identity, StringComparer.Ordinal);
         var result = new Dictionary<string, IdentityRecord>(StringComparer.Ordinal);
         foreach (var raw in requested.Distinct(StringComparer.Ordinal))

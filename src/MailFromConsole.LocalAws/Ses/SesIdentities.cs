@@ -17,12 +17,12 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     public IdentityRepository Store => identities;
 
     /// <summary>Adds or restarts an email address identity and mails the verification link (unless verified).</summary>
-    public IdentityRecord VerifyEmail(string region, string address)
+    public IdentityRecord VerifyEmail(SesScope scope, string address)
     {
         var now = time.GetUtcNow();
-        var record = identities.Mutate(region, address, current => current switch
+        var record = identities.Mutate(scope, address, current => current switch
         {
-            null => IdentityRecord.New(region, address, IdentityType.EmailAddress, NewToken(), now),
+            null => IdentityRecord.New(scope, address, IdentityType.EmailAddress, NewToken(), now),
             { VerificationStatus: VerificationStatus.Success } => current,
             _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationToken = NewToken(), VerificationStartedAt = now },
         })!;
@@ -35,12 +35,12 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     }
 
     /// <summary>Adds a domain identity, or restarts a verification that is not done (the token stays: it may be published).</summary>
-    public IdentityRecord VerifyDomain(string region, string domain)
+    public IdentityRecord VerifyDomain(SesScope scope, string domain)
     {
         var now = time.GetUtcNow();
-        return identities.Mutate(region, domain, current => current switch
+        return identities.Mutate(scope, domain, current => current switch
         {
-            null => IdentityRecord.New(region, domain, IdentityType.Domain, NewToken(), now),
+            null => IdentityRecord.New(scope, domain, IdentityType.Domain, NewToken(), now),
             { VerificationStatus: VerificationStatus.Success } => current,
             _ => current with { VerificationStatus = VerificationStatus.Pending, VerificationStartedAt = now },
         })!;
@@ -51,12 +51,12 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     /// again restarts a detection that has not succeeded. Adds the domain as an identity when missing, as
     /// VerifyDomainDkim documents.
     /// </summary>
-    public IdentityRecord StartDkim(string region, string domain)
+    public IdentityRecord StartDkim(SesScope scope, string domain)
     {
         var now = time.GetUtcNow();
-        return identities.Mutate(region, domain, current =>
+        return identities.Mutate(scope, domain, current =>
         {
-            var record = current ?? IdentityRecord.New(region, domain, IdentityType.Domain, NewToken(), now);
+            var record = current ?? IdentityRecord.New(scope, domain, IdentityType.Domain, NewToken(), now);
             if (record.DkimTokens.Count == 0)
             {
                 return record with { DkimTokens = NewDkimTokens(), DkimEnabled = true, DkimStatus = VerificationStatus.Pending, DkimStartedAt = now };
@@ -72,10 +72,10 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     /// SES API v2 CreateEmailIdentity: a new identity in one write, a domain with its Easy DKIM tokens and an address
     /// with its verification mail. Refused when the identity exists (unlike v1's Verify… calls).
     /// </summary>
-    public IdentityRecord Create(string region, string identity, IdentityType type, IReadOnlyList<IdentityTag> tags)
+    public IdentityRecord Create(SesScope scope, string identity, IdentityType type, IReadOnlyList<IdentityTag> tags)
     {
         var now = time.GetUtcNow();
-        var record = identities.Mutate(region, identity, current =>
+        var record = identities.Mutate(scope, identity, current =>
         {
             if (current is not null)
             {
@@ -83,7 +83,7 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
                 throw new AwsError(400, "AlreadyExistsException", $"Email identity {identity} already exist.");
             }
 
-            var created = IdentityRecord.New(region, identity, type, NewToken(), now) with { Tags = tags };
+            var created = IdentityRecord.New(scope, identity, type, NewToken(), now) with { Tags = tags };
             return type == IdentityType.Domain
                 ? created with { DkimTokens = NewDkimTokens(), DkimEnabled = true, DkimStatus = VerificationStatus.Pending, DkimStartedAt = now }
                 : created;
@@ -100,10 +100,10 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     /// <param name="behavior">Null keeps the current behaviour when disabling and means UseDefaultValue when setting.</param>
     /// <param name="requireVerified">v1 refuses an identity that is not verified; v2 accepts any existing one (Terraform sets
     /// it right after creating the identity). Detection starts once the identity is verified.</param>
-    public void SetMailFrom(string region, string rawIdentity, string? rawMailFrom, BehaviorOnMxFailure? behavior, bool requireVerified = true)
+    public void SetMailFrom(SesScope scope, string rawIdentity, string? rawMailFrom, BehaviorOnMxFailure? behavior, bool requireVerified = true)
     {
         var now = time.GetUtcNow();
-        identities.Mutate(region, SesNames.NormalizeIdentity(rawIdentity), current =>
+        identities.Mutate(scope, SesNames.NormalizeIdentity(rawIdentity), current =>
         {
             if (current is null || (requireVerified && current.VerificationStatus != VerificationStatus.Success))
             {
@@ -137,10 +137,10 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     }
 
     /// <summary>Turns DKIM signing on or off for an existing identity.</summary>
-    public void SetDkimEnabled(string region, string rawIdentity, bool enabled)
+    public void SetDkimEnabled(SesScope scope, string rawIdentity, bool enabled)
     {
         var identity = SesNames.NormalizeIdentity(rawIdentity);
-        identities.Mutate(region, identity, current =>
+        identities.Mutate(scope, identity, current =>
         {
             if (current is null)
             {
@@ -150,7 +150,7 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
 
             // SetIdentityDkimEnabled: an address can be signed only once its domain is set up for Easy DKIM; a domain
             // once DKIM verification has started. The messages are ours.
-            var domainTokens = current.Type == IdentityType.Domain ? current.DkimTokens : identities.Find(region, current.Domain)?.DkimTokens ?? [];
+            var domainTokens = current.Type == IdentityType.Domain ? current.DkimTokens : identities.Find(scope, current.Domain)?.DkimTokens ?? [];
             if (enabled && domainTokens.Count == 0)
             {
                 throw AwsError.InvalidParameterValue(current.Type == IdentityType.Domain
@@ -163,14 +163,14 @@ internal sealed class SesIdentities(IdentityRepository identities, MailboxReposi
     }
 
     /// <summary>Rewrites an identity's tags in one write; false when the identity does not exist.</summary>
-    public bool ChangeTags(string region, string identity, Func<IReadOnlyList<IdentityTag>, IReadOnlyList<IdentityTag>> change) =>
-        identities.ReplaceIf(_ => true, region, identity, current => current with { Tags = change(current.Tags) });
+    public bool ChangeTags(SesScope scope, string identity, Func<IReadOnlyList<IdentityTag>, IReadOnlyList<IdentityTag>> change) =>
+        identities.ReplaceIf(_ => true, scope, identity, current => current with { Tags = change(current.Tags) });
 
     /// <summary>Removes an identity with everything SES kept about it (MAIL FROM, DKIM, tags); false when there was none.</summary>
-    public bool Delete(string region, string identity)
+    public bool Delete(SesScope scope, string identity)
     {
         var existed = false;
-        identities.Mutate(region, identity, current =>
+        identities.Mutate(scope, identity, current =>
         {
             existed = current is not null;
             return null;

@@ -1,3 +1,4 @@
+using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 
 namespace MailFromConsole.LocalAws.SesV2;
@@ -7,9 +8,11 @@ internal static class IdentityArn
 {
     private const string ResourcePrefix = "identity/";
 
-    /// <summary>The identity an ARN names in <paramref name="region"/>; NotFoundException for any other SES resource or region.</summary>
-    /// <remarks>The account part is not checked: this local AWS has no account ids yet. The messages are ours.</remarks>
-    public static string IdentityOf(string arn, string region)
+    /// <summary>
+    /// The identity an ARN names in the caller's account and region; NotFoundException for any other SES resource,
+    /// region or account (the caller cannot tag another account's identity). The messages are ours.
+    /// </summary>
+    public static string IdentityOf(string arn, SesScope scope)
     {
         var parts = arn.Split(':', 6);
         if (parts.Length != 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[2] != "ses")
@@ -17,7 +20,7 @@ internal static class IdentityArn
             throw new AwsError(400, SesV2Wire.Errors.BadRequest, $"Invalid ResourceArn: {arn}.");
         }
 
-        if (parts[3] != region || !parts[5].StartsWith(ResourcePrefix, StringComparison.Ordinal) || parts[5].Length == ResourcePrefix.Length)
+        if (parts[3] != scope.Region || parts[4] != scope.AccountId || !parts[5].StartsWith(ResourcePrefix, StringComparison.Ordinal) || parts[5].Length == ResourcePrefix.Length)
         {
             throw new AwsError(404, SesV2Wire.Errors.NotFound, $"Resource {arn} does not exist.");
         }

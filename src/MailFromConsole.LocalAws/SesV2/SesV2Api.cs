@@ -21,21 +21,21 @@ internal sealed partial class SesV2Api(SesIdentities service)
 
     private IdentityRepository Identities => service.Store;
 
-    public JsonObject Handle(SesV2Route route, string region, Func<string, IReadOnlyList<string>> query, byte[] body)
+    public JsonObject Handle(SesV2Route route, SesScope scope, Func<string, IReadOnlyList<string>> query, byte[] body)
     {
         try
         {
             return route.Operation switch
             {
-                Operations.CreateEmailIdentity => CreateEmailIdentity(region, SesV2Body.Parse(body)),
-                Operations.ListEmailIdentities => ListEmailIdentities(region, query),
-                Operations.GetEmailIdentity => GetEmailIdentity(region, route.Identity!),
-                Operations.DeleteEmailIdentity => DeleteEmailIdentity(region, route.Identity!),
-                Operations.PutEmailIdentityMailFromAttributes => PutMailFrom(region, route.Identity!, SesV2Body.Parse(body)),
-                Operations.PutEmailIdentityDkimAttributes => PutDkim(region, route.Identity!, SesV2Body.Parse(body)),
-                Operations.TagResource => TagResource(region, SesV2Body.Parse(body)),
-                Operations.UntagResource => UntagResource(region, query),
-                Operations.ListTagsForResource => ListTagsForResource(region, query),
+                Operations.CreateEmailIdentity => CreateEmailIdentity(scope, SesV2Body.Parse(body)),
+                Operations.ListEmailIdentities => ListEmailIdentities(scope, query),
+                Operations.GetEmailIdentity => GetEmailIdentity(scope, route.Identity!),
+                Operations.DeleteEmailIdentity => DeleteEmailIdentity(scope, route.Identity!),
+                Operations.PutEmailIdentityMailFromAttributes => PutMailFrom(scope, route.Identity!, SesV2Body.Parse(body)),
+                Operations.PutEmailIdentityDkimAttributes => PutDkim(scope, route.Identity!, SesV2Body.Parse(body)),
+                Operations.TagResource => TagResource(scope, SesV2Body.Parse(body)),
+                Operations.UntagResource => UntagResource(scope, query),
+                Operations.ListTagsForResource => ListTagsForResource(scope, query),
                 _ => throw new AwsError(404, "UnknownOperationException", $"Unknown operation {route.Operation}."),
             };
         }
@@ -54,7 +54,7 @@ internal sealed partial class SesV2Api(SesIdentities service)
         _ => error,
     };
 
-    private JsonObject CreateEmailIdentity(string region, SesV2Body body)
+    private JsonObject CreateEmailIdentity(SesScope scope, SesV2Body body)
     {
         var raw = body.RequiredText(Members.EmailIdentity);
         if (body.Object(Members.DkimSigningAttributes)?[Members.DomainSigningPrivateKey] is not null)
@@ -72,7 +72,7 @@ internal sealed partial class SesV2Api(SesIdentities service)
         var identity = type == IdentityType.EmailAddress
             ? SesNames.NormalizeAddress(raw) ?? throw SesV2Body.BadRequest($"Invalid email address<{raw}>.")
             : SesNames.NormalizeDomain(raw) ?? throw SesV2Body.BadRequest($"Invalid domain name {raw}.");
-        var record = service.Create(region, identity, type, MergeTags([], tags));
+        var record = service.Create(scope, identity, type, MergeTags([], tags));
         return new JsonObject
         {
             [Members.IdentityType] = IdentityTypeValue(record.Type),
@@ -81,7 +81,7 @@ internal sealed partial class SesV2Api(SesIdentities service)
         };
     }
 
-    private JsonObject ListEmailIdentities(string region, Func<string, IReadOnlyList<string>> query)
+    private JsonObject ListEmailIdentities(SesScope scope, Func<string, IReadOnlyList<string>> query)
     {
         var size = DefaultPageSize;
         if (query(Members.PageSize) is [var rawSize, ..] &&
@@ -91,7 +91,7 @@ internal sealed partial class SesV2Api(SesIdentities service)
         }
 
         var after = query(Members.NextToken) is [{ Length: > 0 } token, ..] ? PageToken.Decode(token) : null;
-        var page = Identities.Page(region, null, after, size + 1);
+        var page = Identities.Page(scope, null, after, size + 1);
         var shown = page.Take(size).ToList();
         var result = new JsonObject
         {
@@ -111,9 +111,9 @@ internal sealed partial class SesV2Api(SesIdentities service)
         return result;
     }
 
-    private JsonObject GetEmailIdentity(string region, string raw)
+    private JsonObject GetEmailIdentity(SesScope scope, string raw)
     {
-        var record = Existing(region, raw);
+        var record = Existing(scope, raw);
         var mailFrom = new JsonObject { [Members.BehaviorOnMxFailure] = BehaviorValue(record.Behavior) };
         // As AWS answers: without a custom MAIL FROM only the behaviour is there.
         if (record.MailFromDomain is not null)
@@ -135,9 +135,9 @@ internal sealed partial class SesV2Api(SesIdentities service)
         };
     }
 
-    private JsonObject DeleteEmailIdentity(string region, string raw)
+    private JsonObject DeleteEmailIdentity(SesScope scope, string raw)
     {
-        if (!service.Delete(region, SesNames.NormalizeIdentity(raw)))
+        if (!service.Delete(scope, SesNames.NormalizeIdentity(raw)))
         {
             throw NotFound(raw);
         }
@@ -145,7 +145,7 @@ internal sealed partial class SesV2Api(SesIdentities service)
         return [];
     }
 
-    private JsonObject PutMailFrom(string region, string raw, SesV2Body body)
+    private JsonObject PutMailFrom(SesScope scope, string raw, SesV2Body body)
     {
         var mailFrom = body.Text(Members.MailFromDomain);
         BehaviorOnMxFailure? behavior = body.Text(Members.BehaviorOnMxFailure) switch
@@ -155,60 +155,60 @@ internal sealed partial class SesV2Api(SesIdentities service)
             Values.RejectMessage => BehaviorOnMxFailure.RejectMessage,
             var other => throw AwsError.EnumValidation(other, "behaviorOnMxFailure", $"{Values.UseDefaultValue}, {Values.RejectMessage}"),
         };
-        Existing(region, raw);
-        service.SetMailFrom(region, raw, mailFrom, behavior, requireVerified: false);
+        Existing(scope, raw);
+        service.SetMailFrom(scope, raw, mailFrom, behavior, requireVerified: false);
         return [];
     }
 
-    private JsonObject PutDkim(string region, string raw, SesV2Body body)
+    private JsonObject PutDkim(SesScope scope, string raw, SesV2Body body)
     {
         var enabled = body.Flag(Members.SigningEnabled) ?? false;
-        Existing(region, raw);
-        service.SetDkimEnabled(region, raw, enabled);
+        Existing(scope, raw);
+        service.SetDkimEnabled(scope, raw, enabled);
         return [];
     }
 
-    private JsonObject TagResource(string region, SesV2Body body)
+    private JsonObject TagResource(SesScope scope, SesV2Body body)
     {
-        var identity = IdentityArn.IdentityOf(body.RequiredText(Members.ResourceArn), region);
+        var identity = IdentityArn.IdentityOf(body.RequiredText(Members.ResourceArn), scope);
         var tags = Tags(body.Array(Members.Tags) ?? throw SesV2Body.BadRequest($"{Members.Tags} is required."));
-        ChangeTags(region, identity, current => MergeTags(current, tags));
+        ChangeTags(scope, identity, current => MergeTags(current, tags));
         return [];
     }
 
-    private JsonObject UntagResource(string region, Func<string, IReadOnlyList<string>> query)
+    private JsonObject UntagResource(SesScope scope, Func<string, IReadOnlyList<string>> query)
     {
-        var identity = IdentityArn.IdentityOf(RequiredQuery(query, Members.ResourceArn), region);
+        var identity = IdentityArn.IdentityOf(RequiredQuery(query, Members.ResourceArn), scope);
         var keys = query(Members.TagKeys).ToHashSet(StringComparer.Ordinal);
         if (keys.Count == 0)
         {
             throw SesV2Body.BadRequest($"{Members.TagKeys} is required.");
         }
 
-        ChangeTags(region, identity, current => [.. current.Where(t => !keys.Contains(t.Key))]);
+        ChangeTags(scope, identity, current => [.. current.Where(t => !keys.Contains(t.Key))]);
         return [];
     }
 
-    private JsonObject ListTagsForResource(string region, Func<string, IReadOnlyList<string>> query)
+    private JsonObject ListTagsForResource(SesScope scope, Func<string, IReadOnlyList<string>> query)
     {
-        var identity = IdentityArn.IdentityOf(RequiredQuery(query, Members.ResourceArn), region);
-        return new JsonObject { [Members.Tags] = TagsJson(Existing(region, identity).Tags) };
+        var identity = IdentityArn.IdentityOf(RequiredQuery(query, Members.ResourceArn), scope);
+        return new JsonObject { [Members.Tags] = TagsJson(Existing(scope, identity).Tags) };
     }
 
-    private void ChangeTags(string region, string raw, Func<IReadOnlyList<IdentityTag>, IReadOnlyList<IdentityTag>> change)
+    private void ChangeTags(SesScope scope, string raw, Func<IReadOnlyList<IdentityTag>, IReadOnlyList<IdentityTag>> change)
     {
-        if (!service.ChangeTags(region, SesNames.NormalizeIdentity(raw), change))
+        if (!service.ChangeTags(scope, SesNames.NormalizeIdentity(raw), change))
         {
             throw NotFound(raw);
         }
     }
 
-    private IdentityRecord Existing(string region, string raw) =>
-        Identities.Find(region, SesNames.NormalizeIdentity(raw)) ?? throw NotFound(raw);
+    private IdentityRecord Existing(SesScope scope, string raw) =>
+        Identities.Find(scope, SesNames.NormalizeIdentity(raw)) ?? throw NotFound(raw);
 
     private JsonObject DkimAttributes(IdentityRecord record)
     {
-        var domain = record.Type == IdentityType.EmailAddress ? Identities.Find(record.Region, record.Domain) : null;
+        var domain = record.Type == IdentityType.EmailAddress ? Identities.Find(record.Scope, record.Domain) : null;
         var dkim = service.Dkim(record, domain);
         var result = new JsonObject
         {

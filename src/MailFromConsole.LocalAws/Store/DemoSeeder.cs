@@ -4,9 +4,11 @@ using static MailFromConsole.LocalAws.LocalAwsSeeds;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>Writes the first-run demo data described by <see cref="LocalAwsSeeds"/>.</summary>
+/// <summary>Writes the first-run demo data described by <see cref="LocalAwsSeeds"/>, all in the default account (the console's test/test).</summary>
 internal sealed class DemoSeeder(IdentityRepository identities, ZoneRepository zones, Route53Api route53, TimeProvider time)
 {
+    private const string DefaultAccount = LocalAwsOptions.DefaultAccountId;
+
     private const string FeedbackMx = "10 feedback-smtp.us-east-1.amazonses.com";
 
     public void Seed()
@@ -23,7 +25,7 @@ internal sealed class DemoSeeder(IdentityRepository identities, ZoneRepository z
         Domain(OtherRegion, ExampleDomain, VerificationStatus.Success, now);
         Email(OtherRegion, OtherRegionEmail, now);
 
-        identities.ReplaceIf(_ => true, Region, ReadyDomain, r => r with
+        identities.ReplaceIf(_ => true, new SesScope(DefaultAccount, Region), ReadyDomain, r => r with
         {
             MailFromDomain = ReadyMailFromDomain,
             MailFromStatus = CustomMailFromStatus.Success,
@@ -53,11 +55,11 @@ internal sealed class DemoSeeder(IdentityRepository identities, ZoneRepository z
     }
 
     private void Domain(string region, string domain, VerificationStatus status, DateTimeOffset now) =>
-        identities.Insert(IdentityRecord.New(region, domain, IdentityType.Domain, VerificationToken(region, domain), now)
+        identities.Insert(IdentityRecord.New(new SesScope(DefaultAccount, region), domain, IdentityType.Domain, VerificationToken(region, domain), now)
             with { VerificationStatus = status });
 
     private void Email(string region, string address, DateTimeOffset now) =>
-        identities.Insert(IdentityRecord.New(region, address, IdentityType.EmailAddress, VerificationToken(region, address), now)
+        identities.Insert(IdentityRecord.New(new SesScope(DefaultAccount, region), address, IdentityType.EmailAddress, VerificationToken(region, address), now)
             with { VerificationStatus = VerificationStatus.Success });
 
     private static RecordSetRow Token(string region, string domain) =>
@@ -65,7 +67,7 @@ internal sealed class DemoSeeder(IdentityRepository identities, ZoneRepository z
 
     private void Zone(string domain, params RecordSetRow[] records)
     {
-        var (zone, change) = route53.CreateZone(domain + ".", "local-aws-seed-" + domain, "Seeded demo zone", privateZone: false);
+        var (zone, change) = route53.CreateZone(DefaultAccount, domain + ".", "local-aws-seed-" + domain, "Seeded demo zone", privateZone: false);
         if (records.Length == 0)
         {
             return;

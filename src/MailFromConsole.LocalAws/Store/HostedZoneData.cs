@@ -3,18 +3,20 @@ using MailFromConsole.LocalAws.Route53;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>The public Route 53 hosted zones as the local DNS view serves them, read fresh on every query.</summary>
+/// <summary>
+/// The public Route 53 hosted zones of all local accounts as the local DNS view serves them, read fresh on every
+/// query. Where several zones share a name (in one account or in several), the one created first answers: only one
+/// zone of a name can be delegated from its parent, and the rule keeps detection deterministic (see the README).
+/// </summary>
 internal sealed class HostedZoneData(ZoneRepository zones) : IZoneData
 {
-    public IReadOnlyList<string> ZoneApexes() =>
-        [.. zones.Zones().Where(z => !z.Private).Select(z => z.Name).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ZoneApexes() => zones.PublicZoneNames();
 
     public IReadOnlyList<ZoneRecord> RecordsAt(string zoneApex, string name)
     {
         var apex = zoneApex.ToLowerInvariant();
         var owner = name.ToLowerInvariant();
-        // Several zones may share a name in Route 53; one (the lowest id) stands for the delegated one.
-        var zone = PublicZone(apex);
+        var zone = zones.DelegatedZone(apex);
         if (zone is null)
         {
             return [];
@@ -28,12 +30,9 @@ internal sealed class HostedZoneData(ZoneRepository zones) : IZoneData
     {
         var apex = zoneApex.ToLowerInvariant();
         var suffix = "." + name.ToLowerInvariant();
-        var zone = PublicZone(apex);
+        var zone = zones.DelegatedZone(apex);
         return zone is not null && zones.RecordSets(zone.Id).Any(r => r.Name.EndsWith(suffix, StringComparison.Ordinal));
     }
-
-    private ZoneRow? PublicZone(string apex) =>
-        zones.Zones().Where(z => !z.Private && z.Name == apex).OrderBy(z => z.Id, StringComparer.Ordinal).FirstOrDefault();
 
     // The DNS view's form (IZoneData): TXT text without Route 53's quoting (the character-strings joined),
     // host names fully qualified with the trailing dot.

@@ -4,49 +4,47 @@ using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>SES identities per region, their verification, MAIL FROM and notification settings.</summary>
+/// <summary>SES identities per account and region, their verification, MAIL FROM and notification settings.</summary>
 internal sealed class IdentityRepository(LocalDatabase database)
 {
     private const string Columns =
-        "region, identity, kind, verification_status, verification_token, verification_started_at, mail_from_domain, " +
+        "account, region, identity, kind, verification_status, verification_token, verification_started_at, mail_from_domain, " +
         "behavior, mail_from_status, mail_from_started_at, forwarding_enabled, bounce_topic, complaint_topic, delivery_topic, " +
         "dkim_tokens, dkim_enabled, dkim_status, dkim_started_at, tags";
 
-    public IdentityRecord? Find(string region, string identity) =>
-        database.Read(c => Find(c, null, region, identity));
+    public IdentityRecord? Find(SesScope scope, string identity) =>
+        database.Read(c => Find(c, null, scope, identity));
 
-    public IReadOnlyList<IdentityRecord> FindMany(string region, IEnumerable<string> identities) =>
+    public IReadOnlyList<IdentityRecord> FindMany(SesScope scope, IEnumerable<string> identities) =>
         database.Read(c => identities.Distinct(StringComparer.Ordinal)
-            .Select(i => Find(c, null, region, i))
+            .Select(i => Find(c, null, scope, i))
             .OfType<IdentityRecord>()
             .ToList());
 
-    /// <summary>Identities of a region in name order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<IdentityRecord> Page(string region, IdentityType? type, string? after, int limit) =>
+    /// <summary>Identities of an account's region in name order after <paramref name="after"/>, at most <paramref name="limit"/>.</summary>
+    public IReadOnlyList<IdentityRecord> Page(SesScope scope, IdentityType? type, string? after, int limit) =>
         database.Read(c => Query(c, null,
-            $"SELECT {Columns} FROM identities WHERE region = $region AND ($kind IS NULL OR kind = $kind) " +
+            $"SELECT {Columns} FROM identities WHERE account = $account AND region = $region AND ($kind IS NULL OR kind = $kind) " +
             "AND ($after IS NULL OR identity > $after) ORDER BY identity LIMIT $limit",
-            ("$region", region), ("$kind", type?.ToString()), ("$after", after), ("$limit", limit)));
+            ("$account", scope.AccountId), ("$region", scope.Region), ("$kind", type?.ToString()), ("$after", after), ("$limit", limit)));
 
-    public IReadOnlyList<IdentityRecord> All() =>
-        database.Read(c => Query(c, null, $"SELECT {Columns} FROM identities ORDER BY region, identity"));
-
-    /// <summary>Verified identities with a custom MAIL FROM set (what MX detection watches).</summary>
+    /// <summary>Verified identities with a custom MAIL FROM set, in every account (what MX detection watches).</summary>
     public IReadOnlyList<IdentityRecord> WithMailFrom() =>
         database.Read(c => Query(c, null,
-            $"SELECT {Columns} FROM identities WHERE mail_from_domain IS NOT NULL AND verification_status = 'Success' ORDER BY region, identity"));
+            $"SELECT {Columns} FROM identities WHERE mail_from_domain IS NOT NULL AND verification_status = 'Success' ORDER BY account, region, identity"));
 
     /// <summary>Domain identities whose verification is still running.</summary>
     public IReadOnlyList<IdentityRecord> DomainsVerifying() =>
         database.Read(c => Query(c, null,
-            $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND verification_status IN ('Pending', 'TemporaryFailure') ORDER BY region, identity"));
+            $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND verification_status IN ('Pending', 'TemporaryFailure') ORDER BY account, region, identity"));
 
     /// <summary>Domains with Easy DKIM tokens whose DKIM records SES (still) looks for.</summary>
     public IReadOnlyList<IdentityRecord> DomainsWithDkim() =>
         database.Read(c => Query(c, null,
             $"SELECT {Columns} FROM identities WHERE kind = 'Domain' AND dkim_tokens IS NOT NULL " +
-            "AND dkim_status IN ('Pending', 'TemporaryFailure', 'Success') ORDER BY region, identity"));
+            "AND dkim_status IN ('Pending', 'TemporaryFailure', 'Success') ORDER BY account, region, identity"));
 
+    /// <summary>The identity (of any account) whose verification secret this is.</summary>
     public IdentityRecord? FindByToken(IdentityType type, string token) =>
         database.Read(c => Query(c, null,
             $"SELECT {Columns} FROM identities WHERE verification_token = $token AND kind = $kind",
@@ -56,15 +54,15 @@ internal sealed class IdentityRepository(LocalDatabase database)
     /// Reads the identity, lets <paramref name="change"/> decide its new state (null deletes it; throwing aborts), and
     /// writes it, all in one immediate transaction.
     /// </summary>
-    public IdentityRecord? Mutate(string region, string identity, Func<IdentityRecord?, IdentityRecord?> change) =>
+    public IdentityRecord? Mutate(SesScope scope, string identity, Func<IdentityRecord?, IdentityRecord?> change) =>
         database.Write((c, t) =>
         {
-            var current = Find(c, t, region, identity);
+            var current = Find(c, t, scope, identity);
             var next = change(current);
             if (next is null)
             {
-                LocalDatabase.Execute(c, t, "DELETE FROM identities WHERE region = $region AND identity = $identity",
-                    ("$region", region), ("$identity", identity));
+                LocalDatabase.Execute(c, t, "DELETE FROM identities WHERE account = $account AND region = $region AND identity = $identity",
+                    ("$account", scope.AccountId), ("$region", scope.Region), ("$identity", identity));
             }
             else
             {
@@ -75,10 +73,10 @@ internal sealed class IdentityRepository(LocalDatabase database)
         });
 
     /// <summary>Writes <paramref name="next"/> only when the stored row still equals <paramref name="expected"/>.</summary>
-    public bool ReplaceIf(Func<IdentityRecord, bool> expected, string region, string identity, Func<IdentityRecord, IdentityRecord> change) =>
+    public bool ReplaceIf(Func<IdentityRecord, bool> expected, SesScope scope, string identity, Func<IdentityRecord, IdentityRecord> change) =>
         database.Write((c, t) =>
         {
-            var current = Find(c, t, region, identity);
+            var current = Find(c, t, scope, identity);
             if (current is null || !expected(current))
             {
                 return false;
@@ -101,16 +99,16 @@ internal sealed class IdentityRepository(LocalDatabase database)
         return 0;
     });
 
-    private static IdentityRecord? Find(SqliteConnection c, SqliteTransaction? t, string region, string identity) =>
-        Query(c, t, $"SELECT {Columns} FROM identities WHERE region = $region AND identity = $identity",
-            ("$region", region), ("$identity", identity)).FirstOrDefault();
+    private static IdentityRecord? Find(SqliteConnection c, SqliteTransaction? t, SesScope scope, string identity) =>
+        Query(c, t, $"SELECT {Columns} FROM identities WHERE account = $account AND region = $region AND identity = $identity",
+            ("$account", scope.AccountId), ("$region", scope.Region), ("$identity", identity)).FirstOrDefault();
 
     private static void Save(SqliteConnection c, SqliteTransaction t, IdentityRecord r) =>
         LocalDatabase.Execute(c, t,
-            $"INSERT OR REPLACE INTO identities({Columns}) VALUES ($region, $identity, $kind, $vstatus, $token, $vstarted, " +
+            $"INSERT OR REPLACE INTO identities({Columns}) VALUES ($account, $region, $identity, $kind, $vstatus, $token, $vstarted, " +
             "$mailfrom, $behavior, $mstatus, $mstarted, $forwarding, $bounce, $complaint, $delivery, " +
             "$dkimtokens, $dkimenabled, $dkimstatus, $dkimstarted, $tags)",
-            ("$region", r.Region), ("$identity", r.Identity), ("$kind", r.Type.ToString()),
+            ("$account", r.AccountId), ("$region", r.Region), ("$identity", r.Identity), ("$kind", r.Type.ToString()),
             ("$vstatus", r.VerificationStatus.ToString()), ("$token", r.VerificationToken),
             ("$vstarted", r.VerificationStartedAt.ToUnixTimeMilliseconds()), ("$mailfrom", r.MailFromDomain),
             ("$behavior", r.Behavior.ToString()), ("$mstatus", r.MailFromStatus?.ToString()),
@@ -130,23 +128,24 @@ internal sealed class IdentityRepository(LocalDatabase database)
             result.Add(new IdentityRecord(
                 reader.GetString(0),
                 reader.GetString(1),
-                Enum.Parse<IdentityType>(reader.GetString(2)),
-                Enum.Parse<VerificationStatus>(reader.GetString(3)),
-                reader.GetString(4),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
-                reader.IsDBNull(6) ? null : reader.GetString(6),
-                Enum.Parse<BehaviorOnMxFailure>(reader.GetString(7)),
-                reader.IsDBNull(8) ? null : Enum.Parse<CustomMailFromStatus>(reader.GetString(8)),
-                reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-                reader.GetInt64(10) != 0,
-                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.GetString(2),
+                Enum.Parse<IdentityType>(reader.GetString(3)),
+                Enum.Parse<VerificationStatus>(reader.GetString(4)),
+                reader.GetString(5),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                Enum.Parse<BehaviorOnMxFailure>(reader.GetString(8)),
+                reader.IsDBNull(9) ? null : Enum.Parse<CustomMailFromStatus>(reader.GetString(9)),
+                reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)),
+                reader.GetInt64(11) != 0,
                 reader.IsDBNull(12) ? null : reader.GetString(12),
                 reader.IsDBNull(13) ? null : reader.GetString(13),
-                reader.IsDBNull(14) ? [] : reader.GetString(14).Split(' '),
-                reader.GetInt64(15) != 0,
-                Enum.Parse<VerificationStatus>(reader.GetString(16)),
-                reader.IsDBNull(17) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(17)),
-                ParseTags(reader.GetString(18))));
+                reader.IsDBNull(14) ? null : reader.GetString(14),
+                reader.IsDBNull(15) ? [] : reader.GetString(15).Split(' '),
+                reader.GetInt64(16) != 0,
+                Enum.Parse<VerificationStatus>(reader.GetString(17)),
+                reader.IsDBNull(18) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(18)),
+                ParseTags(reader.GetString(19))));
         }
 
         return result;

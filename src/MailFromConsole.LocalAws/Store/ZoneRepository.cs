@@ -3,47 +3,74 @@ using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>A hosted zone as stored. <see cref="Name"/> is lower case with the trailing dot.</summary>
-internal sealed record ZoneRow(string Id, string Name, string CallerReference, string? Comment, bool Private, long RecordSetCount);
+/// <summary>A hosted zone of an account as stored. <see cref="Name"/> is lower case with the trailing dot.</summary>
+internal sealed record ZoneRow(string AccountId, string Id, string Name, string CallerReference, string? Comment, bool Private, long RecordSetCount);
 
 /// <summary>A record set with its values exactly as Route 53 shows them (TXT quoted, MX "10 host.").</summary>
 internal sealed record RecordSetRow(string Name, string Type, long Ttl, IReadOnlyList<string> Values);
 
-/// <summary>A submitted Route 53 change.</summary>
-internal sealed record ChangeRow(string Id, DateTimeOffset SubmittedAt, string? Comment);
+/// <summary>A Route 53 change an account submitted.</summary>
+internal sealed record ChangeRow(string AccountId, string Id, DateTimeOffset SubmittedAt, string? Comment);
 
-/// <summary>Route 53 hosted zones, their record sets and the changes applied to them.</summary>
+/// <summary>
+/// Route 53 hosted zones per account, their record sets and the changes applied to them. An account sees only its
+/// own zones and changes; zone and change ids are unique across accounts, so record sets and tags hang off the id.
+/// </summary>
 internal sealed class ZoneRepository(LocalDatabase database)
 {
     private const string ZoneSelect =
-        "SELECT z.id, z.name, z.caller_reference, z.comment, z.private, " +
+        "SELECT z.account, z.id, z.name, z.caller_reference, z.comment, z.private, " +
         "(SELECT COUNT(*) FROM record_sets r WHERE r.zone_id = z.id) FROM hosted_zones z";
 
-    public IReadOnlyList<ZoneRow> Zones() => database.Read(c => QueryZones(c, null, ZoneSelect));
+    /// <summary>The account's zones in creation order.</summary>
+    public IReadOnlyList<ZoneRow> Zones(string accountId) =>
+        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.account = $account ORDER BY z.seq", ("$account", accountId)));
 
-    public ZoneRow? FindZone(string id) =>
-        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.id = $id", ("$id", id)).FirstOrDefault());
+    /// <summary>The account's zone with this id; null for a missing zone and for another account's.</summary>
+    public ZoneRow? FindZone(string accountId, string id) =>
+        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.account = $account AND z.id = $id",
+            ("$account", accountId), ("$id", id)).FirstOrDefault());
 
-    public ZoneRow? FindByCallerReference(string callerReference) =>
-        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.caller_reference = $ref", ("$ref", callerReference)).FirstOrDefault());
+    /// <summary>Names of the public zones of all accounts (what the local DNS view is authoritative for).</summary>
+    public IReadOnlyList<string> PublicZoneNames() => database.Read(c =>
+    {
+        using var command = LocalDatabase.Command(c, null, "SELECT DISTINCT name FROM hosted_zones WHERE private = 0");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    });
+
+    /// <summary>
+    /// The public zone the local DNS view serves for <paramref name="name"/>: of several (in one account or in
+    /// several) the one created first, as only one zone of a name can be delegated from its parent.
+    /// </summary>
+    public ZoneRow? DelegatedZone(string name) =>
+        database.Read(c => QueryZones(c, null, ZoneSelect + " WHERE z.private = 0 AND z.name = $name ORDER BY z.seq LIMIT 1",
+            ("$name", name)).FirstOrDefault());
 
     public IReadOnlyList<RecordSetRow> RecordSets(string zoneId) => database.Read(c => QueryRecords(c, null, zoneId));
 
     public IReadOnlyList<RecordSetRow> RecordSetsAt(string zoneId, string name) =>
         database.Read(c => QueryRecords(c, null, zoneId, name));
 
-    /// <summary>Creates the zone with its SOA and NS record sets in one transaction; false when the caller reference is taken.</summary>
+    /// <summary>Creates the zone with its SOA and NS record sets in one transaction; false when the account used the caller reference before.</summary>
     public bool CreateZone(ZoneRow zone, IEnumerable<RecordSetRow> initialRecords, ChangeRow change) =>
         database.Write((c, t) =>
         {
-            if (QueryZones(c, t, ZoneSelect + " WHERE z.caller_reference = $ref", ("$ref", zone.CallerReference)).Count > 0)
+            if (QueryZones(c, t, ZoneSelect + " WHERE z.account = $account AND z.caller_reference = $ref",
+                    ("$account", zone.AccountId), ("$ref", zone.CallerReference)).Count > 0)
             {
                 return false;
             }
 
             LocalDatabase.Execute(c, t,
-                "INSERT INTO hosted_zones(id, name, caller_reference, comment, private) VALUES ($id, $name, $ref, $comment, $private)",
-                ("$id", zone.Id), ("$name", zone.Name), ("$ref", zone.CallerReference), ("$comment", zone.Comment),
+                "INSERT INTO hosted_zones(account, id, name, caller_reference, comment, private) VALUES ($account, $id, $name, $ref, $comment, $private)",
+                ("$account", zone.AccountId), ("$id", zone.Id), ("$name", zone.Name), ("$ref", zone.CallerReference), ("$comment", zone.Comment),
                 ("$private", zone.Private ? 1 : 0));
             foreach (var record in initialRecords)
             {
@@ -135,12 +162,15 @@ internal sealed class ZoneRepository(LocalDatabase database)
             return 0;
         });
 
-    public ChangeRow? FindChange(string id) => database.Read(c =>
+    /// <summary>The account's change with this id; null for a missing change and for another account's.</summary>
+    public ChangeRow? FindChange(string accountId, string id) => database.Read(c =>
     {
-        using var command = LocalDatabase.Command(c, null, "SELECT id, submitted_at, comment FROM changes WHERE id = $id", ("$id", id));
+        using var command = LocalDatabase.Command(c, null, "SELECT account, id, submitted_at, comment FROM changes WHERE account = $account AND id = $id",
+            ("$account", accountId), ("$id", id));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new ChangeRow(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), reader.IsDBNull(2) ? null : reader.GetString(2))
+            ? new ChangeRow(reader.GetString(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3))
             : null;
     });
 
@@ -151,8 +181,8 @@ internal sealed class ZoneRepository(LocalDatabase database)
             ("$values", JsonSerializer.Serialize(record.Values)));
 
     private static void SaveChange(SqliteConnection c, SqliteTransaction t, ChangeRow change) =>
-        LocalDatabase.Execute(c, t, "INSERT INTO changes(id, submitted_at, comment) VALUES ($id, $at, $comment)",
-            ("$id", change.Id), ("$at", change.SubmittedAt.ToUnixTimeMilliseconds()), ("$comment", change.Comment));
+        LocalDatabase.Execute(c, t, "INSERT INTO changes(account, id, submitted_at, comment) VALUES ($account, $id, $at, $comment)",
+            ("$account", change.AccountId), ("$id", change.Id), ("$at", change.SubmittedAt.ToUnixTimeMilliseconds()), ("$comment", change.Comment));
 
     private static List<ZoneRow> QueryZones(SqliteConnection c, SqliteTransaction? t, string sql, params (string, object?)[] parameters)
     {
@@ -161,8 +191,8 @@ internal sealed class ZoneRepository(LocalDatabase database)
         var result = new List<ZoneRow>();
         while (reader.Read())
         {
-            result.Add(new ZoneRow(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4) != 0, reader.GetInt64(5)));
+            result.Add(new ZoneRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5) != 0, reader.GetInt64(6)));
         }
 
         return result;

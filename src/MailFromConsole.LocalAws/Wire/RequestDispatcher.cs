@@ -6,6 +6,7 @@ using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.Route53;
 using MailFromConsole.LocalAws.Ses;
+using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.SesV2;
 using MailFromConsole.LocalAws.Sts;
 using Microsoft.AspNetCore.Http;
@@ -128,7 +129,7 @@ internal sealed class RequestDispatcher(
             throw AwsError.Throttling();
         }
 
-        return WireResponse.Ok(ses.Handle(action, scope.Region, parameters, requestId));
+        return WireResponse.Ok(ses.Handle(action, new SesScope(scope.Caller.AccountId, scope.Region), parameters, requestId));
     }
 
     private async Task<WireResponse> StsAsync(HttpContext context, string path, byte[] body, SesParameters parameters, string requestId)
@@ -161,7 +162,7 @@ internal sealed class RequestDispatcher(
             }
 
             var query = context.Request.Query;
-            body = sesV2.Handle(route, scope.Region, name => query.TryGetValue(name, out var v) ? [.. v.OfType<string>()] : [], bytes);
+            body = sesV2.Handle(route, new SesScope(scope.Caller.AccountId, scope.Region), name => query.TryGetValue(name, out var v) ? [.. v.OfType<string>()] : [], bytes);
             status = 200;
         }
         catch (AwsError raw)
@@ -200,7 +201,7 @@ internal sealed class RequestDispatcher(
         }
 
         var query = context.Request.Query;
-        return route53.Handle(operation, path, name => query.TryGetValue(name, out var v) ? v.ToString() : null, body);
+        return route53.Handle(operation, scope.Caller.AccountId, path, name => query.TryGetValue(name, out var v) ? v.ToString() : null, body);
     }
 
     private static void RequireRoot(string path)

@@ -99,7 +99,7 @@ public sealed class DetectionRulesTests
     public void NextDkimStatusFollowsEasyDkimDetection(string situation, VerificationStatus status, CnameObservation[] observations, TimeSpan elapsed, VerificationStatus expected)
     {
         _ = situation; // names the case in the test output
-        var setup = new DkimSetup("us-east-1", "example.com", Tokens, status, DateTimeOffset.UnixEpoch);
+        var setup = new DkimSetup(LocalAwsOptions.DefaultAccountId, "us-east-1", "example.com", Tokens, status, DateTimeOffset.UnixEpoch);
         Assert.Equal(expected, DetectionRules.NextDkimStatus(setup, observations, elapsed, Window));
     }
 }

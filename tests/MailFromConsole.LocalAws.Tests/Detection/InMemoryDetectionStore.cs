@@ -3,9 +3,11 @@ using MailFromConsole.LocalAws.Detection;
 
 namespace MailFromConsole.LocalAws.Tests.Detection;
 
-/// <summary>The detection side of the store, in memory, with the same no-lost-update rule as the SQLite store.</summary>
+/// <summary>The detection side of the store for one account, in memory, with the same no-lost-update rule as the SQLite store.</summary>
 internal sealed class InMemoryDetectionStore : IDetectionStore
 {
+    private const string Account = LocalAwsOptions.DefaultAccountId;
+
     private readonly object _gate = new();
     private readonly Dictionary<(string Region, string Identity), MailFromSetup> _setups = [];
     private readonly Dictionary<(string Region, string Domain), DomainVerification> _verifications = [];
@@ -13,7 +15,7 @@ internal sealed class InMemoryDetectionStore : IDetectionStore
 
     public MailFromSetup Set(string region, string identity, string mailFromDomain, DateTimeOffset startedAt, CustomMailFromStatus status = CustomMailFromStatus.Pending)
     {
-        var setup = new MailFromSetup(region, identity, mailFromDomain, status, startedAt);
+        var setup = new MailFromSetup(Account, region, identity, mailFromDomain, status, startedAt);
         lock (_gate)
         {
             _setups[(region, identity)] = setup;
@@ -34,7 +36,7 @@ internal sealed class InMemoryDetectionStore : IDetectionStore
     {
         lock (_gate)
         {
-            _verifications[(region, domain)] = new DomainVerification(region, domain, token, VerificationStatus.Pending, startedAt);
+            _verifications[(region, domain)] = new DomainVerification(Account, region, domain, token, VerificationStatus.Pending, startedAt);
         }
     }
 
@@ -90,7 +92,7 @@ internal sealed class InMemoryDetectionStore : IDetectionStore
     {
         lock (_gate)
         {
-            _dkim[(region, domain)] = new DkimSetup(region, domain, tokens, VerificationStatus.Pending, startedAt);
+            _dkim[(region, domain)] = new DkimSetup(Account, region, domain, tokens, VerificationStatus.Pending, startedAt);
         }
     }
 

@@ -1,4 +1,5 @@
-# The provider every configuration here uses (copied beside it): the local AWS on loopback with test/test.
+# The provider every configuration here uses (copied beside it): the local AWS on loopback with test/test, the
+# default account 000000000000.
 variable "endpoint" { type = string }
 
 terraform {
@@ -12,10 +13,9 @@ provider "aws" {
   access_key = "test"
   secret_key = "test"
 
-  # Until the local AWS answers STS: no caller-identity or account-id look-ups.
-  skip_credentials_validation = true
-  skip_requesting_account_id  = true
-  skip_metadata_api_check     = true
+  # The keys are validated and the account id is looked up through the local STS (GetCallerIdentity), as against
+  # AWS. Only the EC2 instance metadata service is not asked: there is none on loopback.
+  skip_metadata_api_check = true
 
   endpoints {
     route53 = var.endpoint

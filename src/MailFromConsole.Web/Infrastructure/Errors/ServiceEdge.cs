@@ -12,7 +12,7 @@ namespace MailFromConsole.Web.Infrastructure.Errors;
 /// </summary>
 internal static class ServiceEdge
 {
-    public const string OutcomeUnknownCode = "OutcomeUnknown";
+    public const string OutcomeUnknownCode = Features.Audit.AuditResults.OutcomeUnknown;
 
     public static Task<ServiceResult<T>> RunAsync<T>(ILogger logger, string what, Func<Task<T>> call) => RunAsync(logger, what, call, change: false);
 

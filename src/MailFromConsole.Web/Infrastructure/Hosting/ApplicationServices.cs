@@ -10,6 +10,7 @@ using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
+using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
@@ -52,6 +53,10 @@ public static class ApplicationServices
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
         services.AddScoped<RegionContext>();
+        // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
+        services.AddScoped<IChangeGate, ChangeGate>();
+        services.AddSingleton<ChangeLocks>();
+        services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();

@@ -1,7 +1,6 @@
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
-using MailFromConsole.Web.Tests.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,12 +9,12 @@ namespace MailFromConsole.Web.Tests.Features.Account;
 public sealed class UserAdministrationTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
-    private ConsoleServices _services = null!;
+    private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
-        _services = new ConsoleServices(_folder.Path);
-        await _services.Provider.GetRequiredService<LocalUserStore>().AddFirstAdminAsync("ada", ConsolePasswordHasher.Hash("ada-admin-password"));
+        _services = new ServiceCollection().AddAppAuth(_folder.Path).BuildServiceProvider();
+        await _services.GetRequiredService<LocalUserStore>().AddFirstAdminAsync("ada", ConsolePasswordHasher.Hash("ada-admin-password"));
     }
 
     public Task DisposeAsync()
@@ -41,9 +40,9 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
             Assert.True(result.Succeeded, result.Message);
         }
-        var directory = _services.Provider.GetRequiredService<UserDirectory>();
+        var directory = _services.GetRequiredService<UserDirectory>();
         Assert.Equal(new ConsoleUser("olga", ConsoleRole.Operator, UserSource.Local), await directory.VerifyPasswordAsync("olga", "olga-operator-password"));
-        var audit = await _services.Provider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.CreateUser });
+        var audit = await _services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Action = AuditActions.CreateUser });
         var entry = Assert.Single(audit.Entries);
         Assert.Equal(("ada", "olga", "Operator"), (entry.User, entry.Identity, entry.After));
     }
@@ -56,7 +55,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.AddAsync("mallory", ConsoleRole.Admin, "mallory-password"));
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.ListAsync());
-        Assert.Null(await _services.Provider.GetRequiredService<UserDirectory>().FindAsync("mallory"));
+        Assert.Null(await _services.GetRequiredService<UserDirectory>().FindAsync("mallory"));
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
             Assert.True((await users.AddAsync("bea", ConsoleRole.Viewer, "bea-viewer-password")).Succeeded);
             Assert.False((await users.DeleteAsync("ada")).Succeeded);
         }
-        Assert.Equal(ConsoleRole.Admin, (await _services.Provider.GetRequiredService<UserDirectory>().FindAsync("ada"))!.Role);
+        Assert.Equal(ConsoleRole.Admin, (await _services.GetRequiredService<UserDirectory>().FindAsync("ada"))!.Role);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
             Assert.True((await users.DeleteAsync("bea")).Succeeded);
         }
-        Assert.Null(await _services.Provider.GetRequiredService<UserDirectory>().VerifyPasswordAsync("bea", "bea-viewer-password"));
+        Assert.Null(await _services.GetRequiredService<UserDirectory>().VerifyPasswordAsync("bea", "bea-viewer-password"));
     }
 
     [Fact]
@@ -136,7 +135,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
             Assert.True((await users.ResetPasswordAsync("bea", "bea-new-password")).Succeeded);
             Assert.False((await users.ResetPasswordAsync("bea", "short")).Succeeded);
         }
-        var directory = _services.Provider.GetRequiredService<UserDirectory>();
+        var directory = _services.GetRequiredService<UserDirectory>();
         Assert.Null(await directory.VerifyPasswordAsync("bea", "bea-viewer-password"));
         Assert.NotNull(await directory.VerifyPasswordAsync("bea", "bea-new-password"));
     }

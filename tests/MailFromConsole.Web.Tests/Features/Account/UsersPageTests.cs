@@ -1,10 +1,8 @@
 using Bunit;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Infrastructure.Auth;
-using MailFromConsole.Web.Tests.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -18,10 +16,8 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
     public UsersPageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(_folder.Path)).Build();
-        Services.AddSingleton<IConfiguration>(configuration);
         Services.AddMudServices();
-        Services.AddConsoleAuth(configuration);
+        Services.AddAppAuth(_folder.Path);
     }
 
     public async Task InitializeAsync()
@@ -38,7 +34,7 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
 
     private void SignedInAs(string name, ConsoleRole role) =>
         Services.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(ConsoleServices.Principal(name, role))));
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(TestUsers.Principal(role, name))));
 
     [Fact]
     public void ListsEveryUserAndOffersChangesOnlyForConsoleUsers()

@@ -3,7 +3,7 @@ using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Assistant;
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
-public sealed class ChooseIdentityStepTests : GuidedTestContext
+public sealed class ChooseIdentityStepTests() : ConsoleTestContext(onTestClock: true)
 {
     [Fact]
     public void OnlyVerifiedIdentitiesAreOfferedAndTheOthersAreNamed()

@@ -6,11 +6,11 @@ using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Infrastructure.Auth;
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
-public sealed class ChooseSubdomainStepTests : GuidedTestContext
+public sealed class ChooseSubdomainStepTests : ConsoleTestContext
 {
     private readonly HostedZone zone;
 
-    public ChooseSubdomainStepTests()
+    public ChooseSubdomainStepTests() : base(onTestClock: true)
     {
         zone = Aws.Route53.AddZone("example.com");
         Aws.Ses.Add(Region, "example.com");

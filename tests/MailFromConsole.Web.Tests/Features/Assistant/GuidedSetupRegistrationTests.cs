@@ -15,7 +15,7 @@ public sealed class GuidedSetupRegistrationTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Guided:PendingTooLong"] = "00:05:00", ["Guided:ChecklistRefreshInterval"] = "00:00:03" })
             .Build();
-        var services = new ServiceCollection().AddConsoleServiceTestEdge(aws).AddSingleton<IConfiguration>(configuration).AddGuidedSetup();
+        var services = new ServiceCollection().AddTestServices(aws).AddSingleton<IConfiguration>(configuration).AddGuidedSetup();
         await using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<GuidedSetupOptions>>().Value;
@@ -31,7 +31,7 @@ public sealed class GuidedSetupRegistrationTests
     public async Task WithoutConfigurationTheDefaultsApply()
     {
         await using var aws = new Fakes.FakeAws();
-        await using var provider = new ServiceCollection().AddConsoleServiceTestEdge(aws).AddGuidedSetup().BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddTestServices(aws).AddGuidedSetup().BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<GuidedSetupOptions>>().Value;
 

@@ -2,7 +2,7 @@ using Bunit;
 using MailFromConsole.Web.Features.Assistant;
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
-public sealed class PublishStepTests : GuidedTestContext
+public sealed class PublishStepTests() : ConsoleTestContext(onTestClock: true)
 {
     private IRenderedComponent<PublishStep> RenderStep(string identity, string mailFrom)
     {

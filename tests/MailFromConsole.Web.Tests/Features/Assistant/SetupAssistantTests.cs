@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
-public sealed class SetupAssistantTests : GuidedTestContext
+public sealed class SetupAssistantTests() : ConsoleTestContext(onTestClock: true)
 {
     private IRenderedComponent<SetupAssistant> RenderAssistant(string? region = null, string? identity = null)
     {

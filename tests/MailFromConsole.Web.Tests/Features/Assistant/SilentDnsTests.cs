@@ -9,35 +9,30 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
 /// <summary>DNS that never answers (a loopback UDP socket that reads nothing): the guided checks say so and do not block.</summary>
-public sealed class SilentDnsTests : IAsyncLifetime
+public sealed class SilentDnsTests : ConsoleTestContext
 {
     private readonly UdpClient silent = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly Fakes.FakeAws aws = new();
-    private ServiceProvider provider = null!;
-    private MailFromDnsDiagnostics diagnostics = null!;
+    private readonly MailFromDnsDiagnostics diagnostics;
 
-    public Task InitializeAsync()
+    public SilentDnsTests()
     {
-        provider = TestServices.BuildServiceProvider(aws);
         diagnostics = new MailFromDnsDiagnostics(new DnsResolverOptions { Resolver = silent.Client.LocalEndPoint!.ToString()!, Timeout = TimeSpan.FromMilliseconds(300) });
-        aws.Ses.Add(Fakes.FakeAws.Region, "example.com").MailFrom =
+        Aws.Ses.Add(Region, "example.com").MailFrom =
             new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.TemporaryFailure, BehaviorOnMxFailure.UseDefaultValue);
-        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    protected override void Dispose(bool disposing)
     {
-        silent.Dispose();
-        await provider.DisposeAsync();
-        await aws.DisposeAsync();
+        if (disposing) silent.Dispose();
+        base.Dispose(disposing);
     }
 
     [Fact]
     public async Task TheSubdomainCheckMarksTheDnsLinesUnknownAndStillAllowsTheName()
     {
-        var advisor = new SubdomainAdvisor(provider.GetRequiredService<IMailFromService>(), diagnostics);
+        var advisor = new SubdomainAdvisor(Services.GetRequiredService<IMailFromService>(), diagnostics);
 
-        var report = await advisor.CheckAsync(Fakes.FakeAws.Region, "example.com", "mail.example.com");
+        var report = await advisor.CheckAsync(Region, "example.com", "mail.example.com");
 
         Assert.Equal(CheckState.Unknown, report.Items.Single(i => i.Key == SubdomainAdvisor.ReceivesMailKey).State);
         Assert.Equal(CheckState.Unknown, report.Items.Single(i => i.Key == SubdomainAdvisor.CnameKey).State);
@@ -48,9 +43,9 @@ public sealed class SilentDnsTests : IAsyncLifetime
     [Fact]
     public async Task TheChecklistSaysDnsDoesNotAnswerAndExplainsTemporaryFailure()
     {
-        var checklist = new SetupChecklist(provider.GetRequiredService<IMailFromService>(), diagnostics);
+        var checklist = new SetupChecklist(Services.GetRequiredService<IMailFromService>(), diagnostics);
 
-        var progress = (await checklist.CheckAsync(Fakes.FakeAws.Region, "example.com")).Value!;
+        var progress = (await checklist.CheckAsync(Region, "example.com")).Value!;
 
         var dns = progress.Items.Single(i => i.Key == "dns-answers");
         Assert.Equal(CheckState.Failed, dns.State);

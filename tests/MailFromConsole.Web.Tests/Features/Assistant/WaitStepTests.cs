@@ -6,13 +6,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Assistant;
 
-public sealed class WaitStepTests : GuidedTestContext
+public sealed class WaitStepTests : ConsoleTestContext
 {
     private const string Identity = "elsewhere.org";
     private const string MailFrom = "mail.elsewhere.org";
     private readonly InMemorySesIdentity identity;
 
-    public WaitStepTests()
+    public WaitStepTests() : base(onTestClock: true)
     {
         identity = new InMemorySesIdentity(Aws.Ses.Add(Region, Identity));
         identity.Set(CustomMailFromStatus.Pending);

@@ -1,38 +1,18 @@
 using Bunit;
 using MailFromConsole.Web.Features.Audit;
-using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace MailFromConsole.Web.Tests.Features.Audit;
 
-public sealed class AuditLogPageTests : BunitContext, IAsyncLifetime
+public sealed class AuditLogPageTests : ConsoleTestContext
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
-    private readonly TempFolder _folder = new();
-    private readonly ConsoleAuditLog _log;
 
-    public AuditLogPageTests()
-    {
-        _log = new ConsoleAuditLog(TestDatabases.InFolder(_folder.Path));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IAuditLog>(_log);
-        Render<MudPopoverProvider>();
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        // MudBlazor's services only dispose asynchronously.
-        await DisposeAsync();
-        _folder.Dispose();
-    }
+    public AuditLogPageTests() => Render<MudPopoverProvider>();
 
     private Task Record(int minute, string user, string identity, string result = AuditResults.Success, string? before = null, string? after = null) =>
-        _log.RecordAsync(new AuditEntry
+        Services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEntry
         {
             At = Start.AddMinutes(minute),
             User = user,

@@ -4,7 +4,7 @@ using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Tests.Features.Assistant;
 namespace MailFromConsole.Web.Tests.Features.CrossRegion;
 
-public sealed class CrossRegionPageTests : GuidedTestContext
+public sealed class CrossRegionPageTests() : ConsoleTestContext(onTestClock: true)
 {
     private const string OtherRegion = "eu-west-1";
 

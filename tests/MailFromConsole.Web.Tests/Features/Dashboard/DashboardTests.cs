@@ -7,12 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Dashboard;
 
-public sealed class DashboardTests : GuidedTestContext
+public sealed class DashboardTests : ConsoleTestContext
 {
     private const string OtherRegion = "eu-west-1";
     private readonly HostedZone zone;
 
-    public DashboardTests() => zone = Aws.Route53.AddZone("example.com");
+    public DashboardTests() : base(onTestClock: true) => zone = Aws.Route53.AddZone("example.com");
 
     private void MailFrom(string region, string identity, string? domain, CustomMailFromStatus? status) =>
         Aws.Ses.Add(region, identity).MailFrom = new IdentityMailFromDomainAttributes(domain, status, BehaviorOnMxFailure.UseDefaultValue);

@@ -1,18 +1,17 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Identities;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Identities;
 
-public sealed class IdentityServiceTests : FakeAwsServiceTest
+public sealed class IdentityServiceTests : ConsoleTestContext
 {
-    private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
+    private IIdentityService Identities => Services.GetRequiredService<IIdentityService>();
 
     [Fact]
     public async Task TenThousandDomainsArePagedFromTheAccountViewWithoutAskingSesPerPageView()
     {
-        for (var i = 0; i < 10_000; i++) aws.Ses.Add(Region, $"d{i:D5}.example.com");
+        for (var i = 0; i < 10_000; i++) Aws.Ses.Add(Region, $"d{i:D5}.example.com");
 
         var page = (await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery(null, false, 2, 50))).Value!;
         var again = (await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery(null, false, 3, 50))).Value!;
@@ -21,18 +20,18 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
         Assert.Equal("d00100.example.com", page.Rows[0].Identity);
         Assert.Equal("d00150.example.com", again.Rows[0].Identity);
         // The sweeper read SES (off the record here); the page views themselves asked nothing.
-        Assert.Equal(0, aws.Ses.ListIdentitiesCalls);
-        Assert.Empty(aws.Ses.VerificationBatchSizes);
-        Assert.Empty(aws.Ses.MailFromBatchSizes);
+        Assert.Equal(0, Aws.Ses.ListIdentitiesCalls);
+        Assert.Empty(Aws.Ses.VerificationBatchSizes);
+        Assert.Empty(Aws.Ses.MailFromBatchSizes);
     }
 
     [Fact]
     public async Task SearchAndDescendingSortApplyBeforePaging()
     {
-        aws.Ses.Add(Region, "alpha.com");
-        aws.Ses.Add(Region, "beta.com");
-        aws.Ses.Add(Region, "alphabet.org");
-        aws.Ses.Add(Region, "user@alpha.com");
+        Aws.Ses.Add(Region, "alpha.com");
+        Aws.Ses.Add(Region, "beta.com");
+        Aws.Ses.Add(Region, "alphabet.org");
+        Aws.Ses.Add(Region, "user@alpha.com");
 
         var page = (await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery("ALPHA", true, 0, 25))).Value!;
 
@@ -42,8 +41,8 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task RowsCarryVerificationAndMailFromStatus()
     {
-        aws.Ses.Add(Region, "user@example.com", VerificationStatus.Failed);
-        aws.Ses.Add(Region, "ok@example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.UseDefaultValue);
+        Aws.Ses.Add(Region, "user@example.com", VerificationStatus.Failed);
+        Aws.Ses.Add(Region, "ok@example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.UseDefaultValue);
 
         var rows = (await Identities.ListAsync(Region, IdentityType.EmailAddress, new IdentityQuery(null, false, 0, 25))).Value!.Rows;
 
@@ -64,8 +63,8 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
 
         Assert.False(result.Succeeded);
         Assert.False(string.IsNullOrWhiteSpace(result.Error));
-        Assert.Equal(0, aws.Ses.ListIdentitiesCalls);
-        Assert.Null(aws.Ses.Find(Region, input));
+        Assert.Equal(0, Aws.Ses.ListIdentitiesCalls);
+        Assert.Null(Aws.Ses.Find(Region, input));
     }
 
     [Fact]
@@ -84,7 +83,7 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task RemovingAnIdentityTakesItOutOfTheList()
     {
-        aws.Ses.Add(Region, "gone.example.com");
+        Aws.Ses.Add(Region, "gone.example.com");
         await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery(null, false, 0, 25));
 
         await Identities.DeleteAsync(Region, "gone.example.com");
@@ -96,7 +95,7 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task AnAwsFailureBecomesAMessage()
     {
-        aws.Ses.FailNext("ListIdentities", "InternalFailure", "We encountered an internal error.");
+        Aws.Ses.FailNext("ListIdentities", "InternalFailure", "We encountered an internal error.");
 
         var result = await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery(null, false, 0, 25));
 
@@ -107,7 +106,7 @@ public sealed class IdentityServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task ANetworkFailureBecomesAMessage()
     {
-        aws.Ses.FailNext("ListIdentities", new HttpRequestException("Connection refused (127.0.0.1:4579)"));
+        Aws.Ses.FailNext("ListIdentities", new HttpRequestException("Connection refused (127.0.0.1:4579)"));
 
         var result = await Identities.ListAsync(Region, IdentityType.Domain, new IdentityQuery(null, false, 0, 25));
 

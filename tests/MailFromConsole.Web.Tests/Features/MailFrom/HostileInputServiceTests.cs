@@ -2,17 +2,16 @@ using MailFromConsole.Core.Ses;
 using MailFromConsole.Testing;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.MailFrom;
 
 /// <summary>The shared hostile-input table through the console's service layer: a clear refusal or the exact normalised name, never half-done.</summary>
-public sealed class HostileInputServiceTests : FakeAwsServiceTest
+public sealed class HostileInputServiceTests : ConsoleTestContext
 {
-    protected override void Seed()
+    public HostileInputServiceTests()
     {
-        aws.Ses.Add(Region, HostileInputs.Identity);
+        Aws.Ses.Add(Region, HostileInputs.Identity);
     }
 
     [Theory]
@@ -20,11 +19,11 @@ public sealed class HostileInputServiceTests : FakeAwsServiceTest
     public async Task SetMailFromStoresTheNormalisedNameOrRefusesWithoutCallingSes(string key)
     {
         var row = HostileInputs.MailFromDomain(key);
-        var mailFrom = services.CreateScope().ServiceProvider.GetRequiredService<IMailFromService>();
+        var mailFrom = Services.CreateScope().ServiceProvider.GetRequiredService<IMailFromService>();
 
         var result = await mailFrom.SetAsync(Region, HostileInputs.Identity, row.Value!, BehaviorOnMxFailure.RejectMessage);
 
-        var stored = aws.Ses.Find(Region, HostileInputs.Identity)!.MailFrom.MailFromDomain;
+        var stored = Aws.Ses.Find(Region, HostileInputs.Identity)!.MailFrom.MailFromDomain;
         if (row.IsValid)
         {
             Assert.True(result.Succeeded, result.Error);
@@ -43,7 +42,7 @@ public sealed class HostileInputServiceTests : FakeAwsServiceTest
     public async Task AddingAnIdentityAcceptsExactlyTheValidOnes(string key)
     {
         var row = HostileInputs.IdentityInput(key);
-        var identities = services.CreateScope().ServiceProvider.GetRequiredService<IIdentityService>();
+        var identities = Services.CreateScope().ServiceProvider.GetRequiredService<IIdentityService>();
         var type = row.Value?.Contains('@') == true ? IdentityType.EmailAddress : IdentityType.Domain;
 
         var result = await identities.AddAsync(Region, type, row.Value ?? "");

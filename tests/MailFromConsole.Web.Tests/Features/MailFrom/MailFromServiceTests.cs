@@ -1,19 +1,18 @@
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.MailFrom;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.MailFrom;
 
-public sealed class MailFromServiceTests : FakeAwsServiceTest
+public sealed class MailFromServiceTests : ConsoleTestContext
 {
-    private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
+    private IMailFromService MailFrom => Services.GetRequiredService<IMailFromService>();
 
-    protected override void Seed()
+    public MailFromServiceTests()
     {
-        aws.Ses.Add(Region, "example.com");
-        aws.Ses.Add(Region, "user@example.com");
+        Aws.Ses.Add(Region, "example.com");
+        Aws.Ses.Add(Region, "user@example.com");
     }
 
     [Fact]
@@ -23,7 +22,7 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
 
         Assert.False(result.Succeeded);
         Assert.Contains("subdomain", result.Error);
-        Assert.Null(aws.Ses.Find(Region, "user@example.com")!.MailFrom.MailFromDomain);
+        Assert.Null(Aws.Ses.Find(Region, "user@example.com")!.MailFrom.MailFromDomain);
     }
 
     [Fact]
@@ -32,7 +31,7 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
         var result = await MailFrom.SetAsync(Region, "example.com", "Mail.Example.com.", BehaviorOnMxFailure.RejectMessage);
 
         Assert.True(result.Succeeded, result.Error);
-        var stored = aws.Ses.Find(Region, "example.com")!.MailFrom;
+        var stored = Aws.Ses.Find(Region, "example.com")!.MailFrom;
         Assert.Equal("mail.example.com", stored.MailFromDomain);
         Assert.Equal(BehaviorOnMxFailure.RejectMessage, stored.BehaviorOnMxFailure);
         Assert.Equal(CustomMailFromStatus.Pending, result.Value!.Attributes.MailFromDomainStatus);
@@ -44,7 +43,7 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task RestartAfterFailedSetsTheSameDomainAgain()
     {
-        var identity = aws.Ses.Find(Region, "example.com")!;
+        var identity = Aws.Ses.Find(Region, "example.com")!;
         identity.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.RejectMessage);
 
         var result = await MailFrom.RestartAsync(Region, "example.com");
@@ -62,14 +61,14 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
 
         Assert.True(result.Succeeded, result.Error);
         Assert.False(result.Value!.IsSet);
-        Assert.Null(aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Null(Aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
         Assert.Equal(EffectiveMailFromKind.RegionDefault, result.Value.Effective.Kind);
     }
 
     [Fact]
     public async Task AnSesErrorBecomesAMessageWithTheAwsWording()
     {
-        aws.Ses.FailNext("SetIdentityMailFromDomain", "InvalidParameterValue", "Identity 'example.com' does not exist.");
+        Aws.Ses.FailNext("SetIdentityMailFromDomain", "InvalidParameterValue", "Identity 'example.com' does not exist.");
 
         var result = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue);
 
@@ -88,26 +87,26 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
         Assert.True(result.Succeeded, result.Error);
         Assert.False(result.Value!.Sent);
         Assert.Contains("MailFromDomainNotVerified", result.Value.Explanation);
-        Assert.Empty(aws.Ses.SentEmails);
+        Assert.Empty(Aws.Ses.SentEmails);
     }
 
     [Fact]
     public async Task TestEmailSaysWhichMailFromWasUsedOnceSuccessful()
     {
-        aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.RejectMessage);
+        Aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.RejectMessage);
 
         var result = await MailFrom.SendTestEmailAsync(Region, "example.com", "someone@example.net");
 
         Assert.True(result.Value!.Sent);
         Assert.Contains("mail.example.com", result.Value.Explanation);
-        Assert.Equal(["someone@example.net"], Assert.Single(aws.Ses.SentEmails).ToAddresses);
+        Assert.Equal(["someone@example.net"], Assert.Single(Aws.Ses.SentEmails).ToAddresses);
     }
 
     [Fact]
     public async Task WarningsTellWhenTheNameReceivesMailAndFeedbackIsForwarded()
     {
-        var zone = aws.Route53.AddZone("example.com");
-        aws.Route53.Put(zone, "inbox.example.com", "MX", "10 mx.mailhost.example.net.");
+        var zone = Aws.Route53.AddZone("example.com");
+        Aws.Route53.Put(zone, "inbox.example.com", "MX", "10 mx.mailhost.example.net.");
 
         var result = await MailFrom.WarningsAsync(Region, "user@example.com", "inbox.example.com");
 
@@ -119,8 +118,8 @@ public sealed class MailFromServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task NoWarningsForAFreshSubdomainWithoutForwarding()
     {
-        aws.Route53.AddZone("example.com");
-        aws.Ses.Find(Region, "user@example.com")!.ForwardingEnabled = false;
+        Aws.Route53.AddZone("example.com");
+        Aws.Ses.Find(Region, "user@example.com")!.ForwardingEnabled = false;
 
         var result = await MailFrom.WarningsAsync(Region, "user@example.com", "mail.example.com");
 

@@ -1,20 +1,19 @@
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Web.Features.Publish;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Publish;
 
-public sealed class PublishServiceTests : FakeAwsServiceTest
+public sealed class PublishServiceTests : ConsoleTestContext
 {
     private HostedZone zone = null!;
 
-    private IPublishService Publisher => services.GetRequiredService<IPublishService>();
+    private IPublishService Publisher => Services.GetRequiredService<IPublishService>();
 
-    protected override void Seed()
+    public PublishServiceTests()
     {
-        zone = aws.Route53.AddZone("example.com");
+        zone = Aws.Route53.AddZone("example.com");
     }
 
     private static PublishTarget.MailFrom MailFrom(string domain = "mail.example.com") => new(domain, "us-east-1");
@@ -37,7 +36,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task PreviewMergesAmazonSesIntoTheExistingSpfAndKeepsOtherTxtValues()
     {
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 include:_spf.google.com ~all", "google-site-verification=abc");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 include:_spf.google.com ~all", "google-site-verification=abc");
 
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
 
@@ -55,7 +54,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task PreviewRefusesANameThatReceivesMailElsewhere()
     {
-        aws.Route53.Put(zone, "mail.example.com", "MX", "10 inbound.mailhost.example.net.");
+        Aws.Route53.Put(zone, "mail.example.com", "MX", "10 inbound.mailhost.example.net.");
 
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
 
@@ -68,7 +67,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task PreviewRefusesANameWithACname()
     {
-        aws.Route53.Put(zone, "mail.example.com", "CNAME", "elsewhere.example.net.");
+        Aws.Route53.Put(zone, "mail.example.com", "CNAME", "elsewhere.example.net.");
 
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
 
@@ -88,7 +87,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task PreviewKeepsAnMxToAnotherRegionsFeedbackHost()
     {
-        aws.Route53.Put(zone, "mail.example.com", "MX", "10 feedback-smtp.eu-west-1.amazonses.com.");
+        Aws.Route53.Put(zone, "mail.example.com", "MX", "10 feedback-smtp.eu-west-1.amazonses.com.");
 
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
 
@@ -100,17 +99,17 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task ApplySendsOneBatchOfDeleteAndCreateAndFollowsItToInSync()
     {
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 mx ~all");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 mx ~all");
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
 
         var outcome = (await Publisher.ApplyAsync(preview)).Value!;
         var statuses = new List<ChangeStatus>();
         var final = (await Publisher.WaitForInSyncAsync(outcome, c => statuses.Add(c.Status))).Value!;
 
-        var batch = Assert.Single(aws.Route53.Batches);
+        var batch = Assert.Single(Aws.Route53.Batches);
         Assert.Equal([ChangeAction.Create, ChangeAction.Delete, ChangeAction.Create], batch.Select(c => c.Action));
-        Assert.Equal(["10 feedback-smtp.us-east-1.amazonses.com."], aws.Route53.ValuesAt(zone, "mail.example.com", "MX"));
-        Assert.Equal(["v=spf1 mx include:amazonses.com ~all"], aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));
+        Assert.Equal(["10 feedback-smtp.us-east-1.amazonses.com."], Aws.Route53.ValuesAt(zone, "mail.example.com", "MX"));
+        Assert.Equal(["v=spf1 mx include:amazonses.com ~all"], Aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));
         Assert.Equal([ChangeStatus.Pending, ChangeStatus.InSync], statuses);
         Assert.Equal(ChangeStatus.InSync, final.Status);
     }
@@ -118,16 +117,16 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task ApplyReloadsThePreviewInsteadOfOverwritingARecordChangedMeanwhile()
     {
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 mx ~all");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 mx ~all");
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 a mx ~all", "someone-else=1");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 a mx ~all", "someone-else=1");
 
         var outcome = (await Publisher.ApplyAsync(preview)).Value!;
 
         Assert.True(outcome.Conflict);
         Assert.Contains("changed since the preview", outcome.Message);
-        Assert.Equal(["v=spf1 a mx ~all", "someone-else=1"], aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));
-        Assert.Empty(aws.Route53.ValuesAt(zone, "mail.example.com", "MX"));
+        Assert.Equal(["v=spf1 a mx ~all", "someone-else=1"], Aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));
+        Assert.Empty(Aws.Route53.ValuesAt(zone, "mail.example.com", "MX"));
         var reloadedTxt = Assert.Single(outcome.ReloadedPreview!.Lines, l => l.Type == "TXT");
         Assert.Equal(["v=spf1 a mx ~all", "someone-else=1"], reloadedTxt.Before);
     }
@@ -135,18 +134,18 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     [Fact]
     public async Task VerificationPublishKeepsTheTokensOfOtherRegions()
     {
-        aws.Route53.Put(zone, "_amazonses.example.com", "TXT", "token-eu-west-1");
+        Aws.Route53.Put(zone, "_amazonses.example.com", "TXT", "token-eu-west-1");
 
         var preview = (await Publisher.PreviewAsync(new PublishTarget.Verification("example.com", "token-us-east-1"))).Value!;
         await Publisher.ApplyAsync(preview);
 
-        Assert.Equal(["token-eu-west-1", "token-us-east-1"], aws.Route53.ValuesAt(zone, "_amazonses.example.com", "TXT"));
+        Assert.Equal(["token-eu-west-1", "token-us-east-1"], Aws.Route53.ValuesAt(zone, "_amazonses.example.com", "TXT"));
     }
 
     [Fact]
     public async Task ThrottlingBecomesAMessageNotAnException()
     {
-        aws.Route53.FailNext("Throttling", "Rate exceeded");
+        Aws.Route53.FailNext("Throttling", "Rate exceeded");
 
         var result = await Publisher.PreviewAsync(MailFrom());
 
@@ -159,7 +158,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
     public async Task APublishWhoseAnswerIsLostSaysItMayOrMayNotHaveBeenApplied()
     {
         var preview = (await Publisher.PreviewAsync(MailFrom())).Value!;
-        aws.Route53.LoseNextAnswer();
+        Aws.Route53.LoseNextAnswer();
 
         var result = await Publisher.ApplyAsync(preview);
 
@@ -167,7 +166,7 @@ public sealed class PublishServiceTests : FakeAwsServiceTest
         Assert.Contains("may or may not have been applied", result.Error);
         Assert.DoesNotContain("Nothing was published", result.Error);
         // It was applied: reloading, as the message asks, shows nothing left to do.
-        Assert.Single(aws.Route53.Batches);
+        Assert.Single(Aws.Route53.Batches);
         Assert.True((await Publisher.PreviewAsync(MailFrom())).Value!.NothingToDo);
     }
 }

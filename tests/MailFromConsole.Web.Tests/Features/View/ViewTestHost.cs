@@ -41,7 +41,7 @@ public sealed class ViewTestHost : IAsyncDisposable
     public async Task StartAsync()
     {
         services = new ServiceCollection()
-            .AddConsoleServiceTestEdge(Aws, instantSweep: false)
+            .AddTestServices(Aws, instantSweep: false)
             .AddSingleton(StorageOptions.ForSqliteFile(Path.Combine(folder, StorageOptions.SqliteFileName)))
             .AddSingleton<TimeProvider>(Time)
             .BuildServiceProvider();

@@ -3,9 +3,7 @@ using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Tests.Infrastructure.Auth;
 
@@ -17,11 +15,7 @@ public sealed class RoleGuardTests : IDisposable
 
     public RoleGuardTests()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(_folder.Path)).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddConsoleAuth(configuration);
+        var services = new ServiceCollection().AddAppAuth(_folder.Path);
         // Short, so the revalidation test does not wait half a minute; the test waits for the change event, not a clock.
         services.Configure<ConsoleAuthOptions>(options => options.RevalidationInterval = TimeSpan.FromMilliseconds(50));
         _services = services.BuildServiceProvider();
@@ -113,14 +107,8 @@ public sealed class RoleGuardTests : IDisposable
         Assert.False(after.User.Identity?.IsAuthenticated);
     }
 
-    private IServiceScope CircuitFor(ClaimsPrincipal user)
-    {
-        var scope = _services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
-        return scope;
-    }
+    private IServiceScope CircuitFor(ClaimsPrincipal user) => _services.CircuitOf(user);
 
     private static ClaimsPrincipal User(string name, ConsoleRole role) =>
-        ConsoleClaims.Principal(new ConsoleUser(name, role, UserSource.Configuration), "test");
+        TestUsers.Principal(role, name, UserSource.Configuration);
 }

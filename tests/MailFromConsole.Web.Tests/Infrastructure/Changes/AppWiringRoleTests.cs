@@ -9,7 +9,6 @@ using MailFromConsole.Web.Infrastructure.Hosting;
 using MailFromConsole.Web.Tests.Fakes;
 using MailFromConsole.Web.Tests.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,13 +60,7 @@ public sealed class AppWiringRoleTests : IAsyncLifetime
         folder.Dispose();
     }
 
-    private IServiceScope CircuitOf(string name, ConsoleRole role)
-    {
-        var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(ConsoleServices.Principal(name, role))));
-        return scope;
-    }
+    private IServiceScope CircuitOf(string name, ConsoleRole role) => services.CircuitOf(name, role);
 
     private async Task<IReadOnlyList<AuditEntry>> AuditAsync() =>
         (await services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery())).Entries;

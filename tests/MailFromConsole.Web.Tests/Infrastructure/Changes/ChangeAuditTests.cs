@@ -5,32 +5,32 @@ using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Infrastructure.Auth;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Infrastructure.Changes;
 
 /// <summary>Every change through the console services leaves one entry in the (real, SQLite) audit log: who, where, before → after, the change id, the result.</summary>
-public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator)
+public sealed class ChangeAuditTests : ConsoleTestContext
 {
     private HostedZone zone = null!;
 
-    private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
-    private IPublishService Publisher => services.GetRequiredService<IPublishService>();
-    private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
+    private IMailFromService MailFrom => Services.GetRequiredService<IMailFromService>();
+    private IPublishService Publisher => Services.GetRequiredService<IPublishService>();
+    private IIdentityService Identities => Services.GetRequiredService<IIdentityService>();
 
-    protected override void Seed()
+    public ChangeAuditTests()
     {
-        aws.Ses.Add(Region, "example.com");
-        zone = aws.Route53.AddZone("example.com");
+        SignInAs(ConsoleRole.Operator);
+        Aws.Ses.Add(Region, "example.com");
+        zone = Aws.Route53.AddZone("example.com");
     }
 
-    private async Task<AuditEntry> OnlyEntryAsync() => Assert.Single(await services.AuditEntriesAsync());
+    private async Task<AuditEntry> OnlyEntryAsync() => Assert.Single(await AuditEntriesAsync());
 
     [Fact]
     public async Task SettingMailFromRecordsTheDomainAndBehaviorBeforeAndAfter()
     {
-        aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.UseDefaultValue);
+        Aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Success, BehaviorOnMxFailure.UseDefaultValue);
 
         var set = await MailFrom.SetAsync(Region, "example.com", "Mail.Example.com", BehaviorOnMxFailure.RejectMessage);
 
@@ -49,7 +49,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     [Fact]
     public async Task DisablingRecordsTheDomainThatWasRemoved()
     {
-        aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.RejectMessage);
+        Aws.Ses.Find(Region, "example.com")!.MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.RejectMessage);
 
         await MailFrom.DisableAsync(Region, "example.com");
 
@@ -63,7 +63,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     [Fact]
     public async Task AFailedChangeRecordsTheAwsErrorCode()
     {
-        aws.Ses.FailNext("SetIdentityMailFromDomain", "Throttling", "Rate exceeded");
+        Aws.Ses.FailNext("SetIdentityMailFromDomain", "Throttling", "Rate exceeded");
 
         var set = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue);
 
@@ -78,7 +78,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     [Fact]
     public async Task ARefusedChangeRecordsWhoTriedAndWhat()
     {
-        services.SignInAs(ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
 
         await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.RejectMessage);
 
@@ -95,13 +95,13 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     {
         await MailFrom.SetAsync(Region, "example.com", "mail.example.org", BehaviorOnMxFailure.RejectMessage);
 
-        Assert.Empty(await services.AuditEntriesAsync());
+        Assert.Empty(await AuditEntriesAsync());
     }
 
     [Fact]
     public async Task PublishingRecordsTheTxtAndMxValuesBeforeAndAfterAndTheRoute53ChangeId()
     {
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 include:_spf.google.com ~all");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 include:_spf.google.com ~all");
         var preview = (await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region) { Identity = "example.com" })).Value!;
 
         var applied = await Publisher.ApplyAsync(preview);
@@ -114,7 +114,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
         Assert.Equal(change.Id, entry.ChangeId);
         Assert.Equal("MX mail.example.com. = (none); TXT mail.example.com. = v=spf1 include:_spf.google.com ~all", entry.Before);
         Assert.Equal("MX mail.example.com. = 10 feedback-smtp.us-east-1.amazonses.com.; TXT mail.example.com. = "
-            + aws.Route53.ValuesAt(zone, "mail.example.com", "TXT").Single(), entry.After);
+            + Aws.Route53.ValuesAt(zone, "mail.example.com", "TXT").Single(), entry.After);
         Assert.Contains("include:amazonses.com", entry.After);
         Assert.True(entry.Succeeded);
     }
@@ -123,7 +123,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     public async Task APublishThatMetAConcurrentEditRecordsTheRefusalAndNoChangeId()
     {
         var preview = (await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region))).Value!;
-        aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 -all");
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 -all");
 
         var applied = await Publisher.ApplyAsync(preview);
 
@@ -138,7 +138,7 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     public async Task APublishThatRoute53RefusedRecordsItsErrorCode()
     {
         var preview = (await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region))).Value!;
-        aws.Route53.FailNext("PriorRequestNotComplete", "The request was rejected because Route 53 was still processing a prior request.");
+        Aws.Route53.FailNext("PriorRequestNotComplete", "The request was rejected because Route 53 was still processing a prior request.");
 
         var applied = await Publisher.ApplyAsync(preview);
 
@@ -153,12 +153,12 @@ public sealed class ChangeAuditTests() : FakeAwsServiceTest(ConsoleRole.Operator
     [Fact]
     public async Task AddingADomainRecordsItsVerificationTokenAndRemovingRecordsWhatWasThere()
     {
-        services.SignInAs(ConsoleRole.Admin);
+        SignInAs(ConsoleRole.Admin);
 
         var added = await Identities.AddAsync(Region, IdentityType.Domain, "example.org");
         await Identities.DeleteAsync(Region, "example.com");
 
-        var entries = await services.AuditEntriesAsync();
+        var entries = await AuditEntriesAsync();
         Assert.Equal(2, entries.Count);
         Assert.Equal(AuditActions.VerifyDomainIdentity, entries[0].Action);
         Assert.Equal("example.org", entries[0].Identity);

@@ -4,7 +4,6 @@ using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
-using MailFromConsole.Web.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Infrastructure.Changes;
@@ -13,28 +12,28 @@ namespace MailFromConsole.Web.Tests.Infrastructure.Changes;
 /// The services themselves refuse a change the user's role does not allow, whatever the page showed: the refusal is a
 /// message (not a broken circuit), AWS is never asked, and the attempt is in the audit log.
 /// </summary>
-public sealed class RoleEnforcementTests : FakeAwsServiceTest
+public sealed class RoleEnforcementTests : ConsoleTestContext
 {
-    private IMailFromService MailFrom => services.GetRequiredService<IMailFromService>();
-    private IPublishService Publisher => services.GetRequiredService<IPublishService>();
-    private IIdentityService Identities => services.GetRequiredService<IIdentityService>();
+    private IMailFromService MailFrom => Services.GetRequiredService<IMailFromService>();
+    private IPublishService Publisher => Services.GetRequiredService<IPublishService>();
+    private IIdentityService Identities => Services.GetRequiredService<IIdentityService>();
 
-    protected override void Seed()
+    public RoleEnforcementTests()
     {
-        aws.Ses.Add(Region, "example.com").MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.UseDefaultValue);
-        aws.Route53.AddZone("example.com");
+        Aws.Ses.Add(Region, "example.com").MailFrom = new IdentityMailFromDomainAttributes("bounce.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.UseDefaultValue);
+        Aws.Route53.AddZone("example.com");
     }
 
     private void AwsCallsForget()
     {
-        aws.Ses.Calls.Clear();
-        aws.Route53.Calls.Clear();
+        Aws.Ses.Calls.Clear();
+        Aws.Route53.Calls.Clear();
     }
 
     private void AssertAwsNotCalled()
     {
-        Assert.Empty(aws.Ses.Calls);
-        Assert.Empty(aws.Route53.Calls);
+        Assert.Empty(Aws.Ses.Calls);
+        Assert.Empty(Aws.Route53.Calls);
     }
 
     private static void AssertRefused(string? error, string? code, ConsoleRole held, ConsoleRole needed)
@@ -46,7 +45,7 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
     [Fact]
     public async Task ViewerCannotSetDisableOrRestartMailFromAndSesIsNeverAsked()
     {
-        services.SignInAs(ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
 
         var set = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.RejectMessage);
         var disable = await MailFrom.DisableAsync(Region, "example.com");
@@ -56,25 +55,25 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
         AssertRefused(disable.Error, disable.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Operator);
         AssertRefused(restart.Error, restart.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Operator);
         AssertAwsNotCalled();
-        Assert.Equal("bounce.example.com", aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Equal("bounce.example.com", Aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
     }
 
     [Fact]
     public async Task ViewerCannotSendATestEmail()
     {
-        services.SignInAs(ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
 
         var sent = await MailFrom.SendTestEmailAsync(Region, "example.com", "someone@example.net");
 
         AssertRefused(sent.Error, sent.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Operator);
         AssertAwsNotCalled();
-        Assert.Empty(aws.Ses.SentEmails);
+        Assert.Empty(Aws.Ses.SentEmails);
     }
 
     [Fact]
     public async Task ViewerMayPreviewButCannotPublish()
     {
-        services.SignInAs(ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
         var preview = await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region));
         Assert.True(preview.Value!.CanApply);
         AwsCallsForget();
@@ -83,13 +82,13 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
 
         AssertRefused(applied.Error, applied.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Operator);
         AssertAwsNotCalled();
-        Assert.Empty(aws.Route53.Batches);
+        Assert.Empty(Aws.Route53.Batches);
     }
 
     [Fact]
     public async Task ViewerCannotAddRetryOrRemoveIdentities()
     {
-        services.SignInAs(ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
 
         var added = await Identities.AddAsync(Region, IdentityType.Domain, "example.org");
         var retried = await Identities.RetryVerificationAsync(Region, IdentityType.Domain, "example.com");
@@ -99,14 +98,14 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
         AssertRefused(retried.Error, retried.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Admin);
         AssertRefused(removed.Error, removed.ErrorCode, ConsoleRole.Viewer, ConsoleRole.Admin);
         AssertAwsNotCalled();
-        Assert.Null(aws.Ses.Find(Region, "example.org"));
-        Assert.NotNull(aws.Ses.Find(Region, "example.com"));
+        Assert.Null(Aws.Ses.Find(Region, "example.org"));
+        Assert.NotNull(Aws.Ses.Find(Region, "example.com"));
     }
 
     [Fact]
     public async Task OperatorSetsMailFromAndPublishesButCannotManageIdentities()
     {
-        services.SignInAs(ConsoleRole.Operator);
+        SignInAs(ConsoleRole.Operator);
 
         var set = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.RejectMessage);
         var preview = await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region));
@@ -116,9 +115,9 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
         var removed = await Identities.DeleteAsync(Region, "example.com");
 
         Assert.True(set.Succeeded, set.Error);
-        Assert.Equal("mail.example.com", aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Equal("mail.example.com", Aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
         Assert.True(applied.Succeeded, applied.Error);
-        Assert.Single(aws.Route53.Batches);
+        Assert.Single(Aws.Route53.Batches);
         AssertRefused(added.Error, added.ErrorCode, ConsoleRole.Operator, ConsoleRole.Admin);
         AssertRefused(removed.Error, removed.ErrorCode, ConsoleRole.Operator, ConsoleRole.Admin);
         AssertAwsNotCalled();
@@ -127,29 +126,29 @@ public sealed class RoleEnforcementTests : FakeAwsServiceTest
     [Fact]
     public async Task AdminAddsAndRemovesIdentities()
     {
-        services.SignInAs(ConsoleRole.Admin);
+        SignInAs(ConsoleRole.Admin);
 
         var added = await Identities.AddAsync(Region, IdentityType.Domain, "example.org");
         var removed = await Identities.DeleteAsync(Region, "example.com");
 
         Assert.True(added.Succeeded, added.Error);
         Assert.True(removed.Succeeded, removed.Error);
-        Assert.NotNull(aws.Ses.Find(Region, "example.org"));
-        Assert.Null(aws.Ses.Find(Region, "example.com"));
+        Assert.NotNull(Aws.Ses.Find(Region, "example.org"));
+        Assert.Null(Aws.Ses.Find(Region, "example.com"));
     }
 
     [Fact]
     public async Task ARoleTakenAwayMidSessionStopsTheNextChange()
     {
-        services.SignInAs(ConsoleRole.Operator);
+        SignInAs(ConsoleRole.Operator);
         Assert.True((await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue)).Succeeded);
 
-        services.SignInAs(ConsoleRole.Viewer, TestUsers.NameOf(ConsoleRole.Operator));
+        SignInAs(ConsoleRole.Viewer, TestUsers.NameOf(ConsoleRole.Operator));
         AwsCallsForget();
         var disable = await MailFrom.DisableAsync(Region, "example.com");
 
         Assert.Equal(ChangeGate.NotAuthorizedCode, disable.ErrorCode);
         AssertAwsNotCalled();
-        Assert.Equal("mail.example.com", aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
+        Assert.Equal("mail.example.com", Aws.Ses.Find(Region, "example.com")!.MailFrom.MailFromDomain);
     }
 }
