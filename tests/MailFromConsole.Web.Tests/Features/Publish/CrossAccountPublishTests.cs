@@ -8,17 +8,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MailFromConsole.Web.Tests.Features.Publish;
 
 /// <summary>Route 53 in another account (Aws:Route53Accounts), over fake Route 53s: the real STS path is in the local-backend tests.</summary>
-public sealed class CrossAccountPublishTests : FakeAwsServiceTest
+public sealed class CrossAccountPublishTests : ConsoleTestContext
 {
     private const string DnsRole = "arn:aws:iam::111111111111:role/ConsoleRoute53";
     private readonly InMemoryRoute53 dnsAccount = new();
 
-    private IPublishService Publisher => services.GetRequiredService<IPublishService>();
+    private IPublishService Publisher => Services.GetRequiredService<IPublishService>();
 
-    protected override void Seed()
+    public CrossAccountPublishTests()
     {
         dnsAccount.AddZone("example.org");
-        aws.Route53Accounts.Add("example.org", DnsRole, dnsAccount);
+        Aws.Route53Accounts.Add("example.org", DnsRole, dnsAccount);
     }
 
     private static PublishTarget.MailFrom MailFrom() => new("mail.example.org", Region) { Identity = "example.org" };
@@ -34,9 +34,9 @@ public sealed class CrossAccountPublishTests : FakeAwsServiceTest
         var final = (await Publisher.WaitForInSyncAsync(outcome)).Value!;
 
         Assert.Single(dnsAccount.Batches);
-        Assert.Empty(aws.Route53.Batches);
+        Assert.Empty(Aws.Route53.Batches);
         Assert.Equal(ChangeStatus.InSync, final.Status);
-        var entry = Assert.Single(await services.AuditEntriesAsync(), e => e.Action == AuditActions.PublishRecords);
+        var entry = Assert.Single(await AuditEntriesAsync(), e => e.Action == AuditActions.PublishRecords);
         Assert.Equal(AuditResults.Success, entry.Result);
         Assert.Contains(DnsRole, entry.Detail);
         Assert.Equal(outcome.Change!.Id, entry.ChangeId);
@@ -53,7 +53,7 @@ public sealed class CrossAccountPublishTests : FakeAwsServiceTest
         Assert.False(preview.Succeeded);
         Assert.Contains($"assume {DnsRole}", preview.Error);
         Assert.Contains("trust policy", preview.Error);
-        var entry = Assert.Single(await services.AuditEntriesAsync());
+        var entry = Assert.Single(await AuditEntriesAsync());
         Assert.Equal((AuditActions.PublishRecords, "AccessDenied", "example.org"), (entry.Action, entry.Result, entry.Identity));
         Assert.Contains(DnsRole, entry.Detail);
         Assert.Empty(dnsAccount.Batches);
@@ -62,7 +62,7 @@ public sealed class CrossAccountPublishTests : FakeAwsServiceTest
     [Fact]
     public async Task ANameOutsideTheConfiguredSuffixesStaysInTheConsolesAccountWithoutANote()
     {
-        aws.Route53.AddZone("example.com");
+        Aws.Route53.AddZone("example.com");
 
         var preview = (await Publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", Region))).Value!;
 
