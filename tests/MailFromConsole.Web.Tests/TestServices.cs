@@ -104,7 +104,7 @@ public static class TestServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(dataFolder)).Build();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        return services.AddConsoleAuth(configuration);
+        return services.AddConsoleAuth(configuration).AddAuditLog(configuration);
     }
 
     /// <summary>Changes the user of a provider built without bUnit (e.g. a <c>ViewTestHost</c>).</summary>
