@@ -17,6 +17,12 @@ public sealed class TestAuditLog : IAuditLog, IDisposable
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default) => _log.Value.RecordAsync(entry, cancellationToken);
 
+    public Task<long> StartAsync(AuditEntry intent, CancellationToken cancellationToken = default) => _log.Value.StartAsync(intent, cancellationToken);
+
+    public Task CompleteAsync(AuditEntry outcome, CancellationToken cancellationToken = default) => _log.Value.CompleteAsync(outcome, cancellationToken);
+
+    public Task<IReadOnlyList<AuditEntry>> OpenAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken = default) => _log.Value.OpenAsync(startedBefore, cancellationToken);
+
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) => _log.Value.QueryAsync(query, cancellationToken);
 
     public IAsyncEnumerable<AuditEntry> ExportAsync(AuditQuery filter, CancellationToken cancellationToken = default) => _log.Value.ExportAsync(filter, cancellationToken);

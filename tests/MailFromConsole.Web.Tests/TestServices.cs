@@ -1,6 +1,7 @@
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
@@ -53,6 +54,7 @@ public static class TestServices
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
+        services.AddSingleton<IRoute53Accounts>(aws.Route53Accounts);
         services.AddSingleton(aws.Diagnostics);
         services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());
@@ -73,6 +75,16 @@ public static class TestServices
         // Outside bUnit the signed-in user is a TestAuthenticationState; inside, bUnit's (registered first) wins.
         services.TryAddSingleton<TestAuthenticationState>();
         services.TryAddSingleton<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationState>());
+        // The guard checks each change against the user's stored record: the test users are configured users.
+        services.Configure<ConsoleAuthOptions>(options =>
+        {
+            foreach (var user in TestUsers.Configured.Where(u => !options.Users.Any(c => string.Equals(c.Name, u.Name, StringComparison.OrdinalIgnoreCase))))
+                options.Users.Add(user);
+        });
+        services.TryAddSingleton<LocalUserStore>();
+        services.TryAddSingleton<UserDirectory>();
+        services.TryAddSingleton<SignedOutSessions>();
+        services.TryAddScoped<SignInValidator>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<IRoleGuard>(sp => sp.GetRequiredService<CurrentUser>());
@@ -92,7 +104,7 @@ public static class TestServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(dataFolder)).Build();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        return services.AddConsoleAuth(configuration);
+        return services.AddConsoleAuth(configuration).AddAuditLog(configuration);
     }
 
     /// <summary>Changes the user of a provider built without bUnit (e.g. a <c>ViewTestHost</c>).</summary>

@@ -22,6 +22,12 @@ public static class TestUsers
         _ => DefaultName,
     };
 
+    /// <summary>ada (Admin), otto (Operator) and vera (Viewer) as configured users, so the guard finds their records.</summary>
+    public static IEnumerable<ConfiguredUser> Configured => Enum.GetValues<ConsoleRole>().Select(role =>
+        new ConfiguredUser { Name = NameOf(role), Role = role.ToString(), PasswordHash = UnusedPasswordHash.Value });
+
+    private static readonly Lazy<string> UnusedPasswordHash = new(() => ConsolePasswordHasher.Hash("test-users-do-not-sign-in"));
+
     public static ClaimsPrincipal Principal(ConsoleRole role, string? name = null, UserSource source = UserSource.Local) =>
         ConsoleClaims.Principal(new ConsoleUser(name ?? NameOf(role), role, source), "test");
 

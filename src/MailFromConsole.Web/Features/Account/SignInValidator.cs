@@ -7,6 +7,17 @@ namespace MailFromConsole.Web.Features.Account;
 /// <summary>Decides whether an existing sign-in still stands: not signed out, user still there, role unchanged.</summary>
 public sealed class SignInValidator(UserDirectory directory, SignedOutSessions signedOut, IOptions<ConsoleAuthOptions> options)
 {
+    /// <summary>The role a signed-in user holds now, by the store's record; null when the sign-in no longer stands.</summary>
+    public async Task<ConsoleRole?> RoleNowAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        // A sign-in stands only while its role is the stored one, so the claim then names the current role.
+        return await IsStillValidAsync(user, cancellationToken) ? ConsoleRoles.Of(user) : null;
+    }
+
     public async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (user.Identity?.IsAuthenticated != true)

@@ -38,6 +38,12 @@ public sealed record AuditEntry
 public static class AuditResults
 {
     public const string Success = "Success";
+
+    /// <summary>An intent entry: written before the AWS call, replaced by the outcome once it is known.</summary>
+    public const string InProgress = "InProgress";
+
+    /// <summary>The request was sent but no answer came (or the console stopped before it did): check AWS itself.</summary>
+    public const string OutcomeUnknown = "OutcomeUnknown";
 }
 
 /// <summary>The action names the console records.</summary>

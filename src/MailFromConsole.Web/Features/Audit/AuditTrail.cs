@@ -21,11 +21,24 @@ public sealed record AuditChange(string Action, string Region, string Identity)
 public interface IAuditTrail
 {
     Task RecordAsync(AuditChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the intent entry of a change before it is made; returns its id for <see cref="CompleteAsync"/>.</summary>
+    Task<long> StartAsync(AuditChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes the outcome of the change <see cref="StartAsync"/> announced (who and when stay those of the intent).</summary>
+    Task CompleteAsync(long id, AuditChange outcome, CancellationToken cancellationToken = default);
 }
 
 internal sealed class AuditTrail(IAuditLog log, ICurrentUser user, TimeProvider time) : IAuditTrail
 {
-    public Task RecordAsync(AuditChange change, CancellationToken cancellationToken = default) => log.RecordAsync(new AuditEntry
+    public Task RecordAsync(AuditChange change, CancellationToken cancellationToken = default) => log.RecordAsync(Entry(change), cancellationToken);
+
+    public Task<long> StartAsync(AuditChange change, CancellationToken cancellationToken = default) => log.StartAsync(Entry(change), cancellationToken);
+
+    public Task CompleteAsync(long id, AuditChange outcome, CancellationToken cancellationToken = default) =>
+        log.CompleteAsync(Entry(outcome) with { Id = id }, cancellationToken);
+
+    private AuditEntry Entry(AuditChange change) => new()
     {
         At = time.GetUtcNow(),
         User = user.Name ?? "(not signed in)",
@@ -37,5 +50,5 @@ internal sealed class AuditTrail(IAuditLog log, ICurrentUser user, TimeProvider 
         ChangeId = change.ChangeId,
         Result = change.Result,
         Detail = change.Detail,
-    }, cancellationToken);
+    };
 }

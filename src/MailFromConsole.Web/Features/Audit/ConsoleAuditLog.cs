@@ -8,17 +8,58 @@ using Microsoft.EntityFrameworkCore.Query;
 
 namespace MailFromConsole.Web.Features.Audit;
 
-/// <summary>The audit log in the console's database (shared by every instance on PostgreSQL); entries are only ever added.</summary>
+/// <summary>
+/// The audit log in the console's database (shared by every instance on PostgreSQL). Entries are only ever added; an
+/// intent entry is completed once, with the outcome of its change.
+/// </summary>
 public sealed class ConsoleAuditLog(ConsoleDatabase database) : IAuditLog
 {
     /// <summary>Longer values are cut, so a hostile value cannot bloat the log; the cut is marked.</summary>
     public const int MaximumValueLength = 8000;
 
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken = default) => AddAsync(entry, cancellationToken);
+
+    public Task<long> StartAsync(AuditEntry intent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        return AddAsync(intent with { Result = AuditResults.InProgress }, cancellationToken);
+    }
+
+    public async Task CompleteAsync(AuditEntry outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var before = Cut(outcome.Before);
+        var after = Cut(outcome.After);
+        var changeId = Cut(outcome.ChangeId);
+        var result = Cut(outcome.Result) ?? "";
+        var detail = Cut(outcome.Detail);
+        await db.Set<AuditRecord>()
+            .Where(a => a.Id == outcome.Id && a.Result == AuditResults.InProgress)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(a => a.Before, before)
+                .SetProperty(a => a.After, after)
+                .SetProperty(a => a.ChangeId, changeId)
+                .SetProperty(a => a.Result, result)
+                .SetProperty(a => a.Detail, detail), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> OpenAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var db = await database.CreateDbContextAsync(cancellationToken);
+        var beforeMs = startedBefore.ToUnixTimeMilliseconds();
+        var records = await db.Set<AuditRecord>().AsNoTracking()
+            .Where(a => a.Result == AuditResults.InProgress && a.AtMs < beforeMs)
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+        return records.Select(Read).ToList();
+    }
+
+    private async Task<long> AddAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var db = await database.CreateDbContextAsync(cancellationToken);
-        db.Add(new AuditRecord
+        var record = new AuditRecord
         {
             AtMs = entry.At.ToUnixTimeMilliseconds(),
             User = Cut(entry.User) ?? "",
@@ -30,8 +71,10 @@ public sealed class ConsoleAuditLog(ConsoleDatabase database) : IAuditLog
             ChangeId = Cut(entry.ChangeId),
             Result = Cut(entry.Result) ?? "",
             Detail = Cut(entry.Detail),
-        });
+        };
+        db.Add(record);
         await db.SaveChangesAsync(cancellationToken);
+        return record.Id;
     }
 
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)

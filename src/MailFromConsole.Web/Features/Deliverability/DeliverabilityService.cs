@@ -14,12 +14,9 @@ public sealed class DeliverabilityService(
     ISesClient ses,
     IMailFromStatusCache statusCache,
     IDeliverabilityDnsChecks dns,
-    IRoleGuard guard,
-    IAuditTrail audit,
+    IChangeGate gate,
     ILogger<DeliverabilityService> logger) : IDeliverabilityService
 {
-    private readonly ChangeGate gate = new(guard, audit, logger);
-
     public Task<ServiceResult<DeliverabilityReport>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
         if (!MailFromDomainRules.TryIdentityDomain(identity, out var domain, out var error))
@@ -48,33 +45,25 @@ public sealed class DeliverabilityService(
             mailFromDomain is null ? null : await dns.CheckSpfAsync(mailFromDomain, cancellationToken);
     }
 
-    public async Task<ServiceResult<IReadOnlyList<string>>> EnableEasyDkimAsync(string region, string identity, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<IReadOnlyList<string>>> EnableEasyDkimAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
         var attempt = new AuditChange(AuditActions.EnableEasyDkim, region, identity) { After = "Easy DKIM enabled" };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal)
-            return ServiceResult<IReadOnlyList<string>>.Fail(refusal, ChangeGate.NotAuthorizedCode);
+        return gate.ChangeAsync<IReadOnlyList<string>>(ConsoleRole.Operator, attempt, async change =>
+        {
+            var at = identity.LastIndexOf('@');
+            string? invalid = null;
+            var domain = "";
+            if (at >= 0)
+                invalid = $"Easy DKIM is set up for a domain, not an email address: enable it for {DnsNameRules.Display(identity[(at + 1)..])} and its addresses are signed too.";
+            else if (!DnsNameRules.TryNormalize(identity, "The domain", out domain, out var errors))
+                invalid = string.Join(" ", errors);
+            if (invalid is not null) return ServiceResult<IReadOnlyList<string>>.Fail(invalid, "InvalidIdentity");
 
-        var at = identity.LastIndexOf('@');
-        string? invalid = null;
-        var domain = "";
-        if (at >= 0)
-            invalid = $"Easy DKIM is set up for a domain, not an email address: enable it for {DnsNameRules.Display(identity[(at + 1)..])} and its addresses are signed too.";
-        else if (!DnsNameRules.TryNormalize(identity, "The domain", out domain, out var errors))
-            invalid = string.Join(" ", errors);
-        if (invalid is not null)
-        {
-            var refused = ServiceResult<IReadOnlyList<string>>.Fail(invalid, "InvalidIdentity");
-            await gate.RecordAsync(attempt, refused);
-            return refused;
-        }
-        var result = await ServiceEdge.RunAsync(logger, "Enable Easy DKIM", async () =>
-        {
             var tokens = await ses.VerifyDomainDkimAsync(region, domain, cancellationToken);
             await ses.SetIdentityDkimEnabledAsync(region, domain, true, cancellationToken);
-            return tokens;
+            change.Entry = attempt with { After = $"Easy DKIM enabled, tokens {string.Join(", ", tokens)}" };
+            return ServiceResult<IReadOnlyList<string>>.Ok(tokens);
         });
-        await gate.RecordAsync(result.Succeeded ? attempt with { After = $"Easy DKIM enabled, tokens {string.Join(", ", result.Value!)}" } : attempt, result);
-        return result;
     }
 
     private static (IdentityDkimAttributes? Dkim, string Domain) SigningDkim(string identity, string domain, IReadOnlyDictionary<string, IdentityDkimAttributes> all)

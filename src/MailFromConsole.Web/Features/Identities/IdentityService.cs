@@ -7,7 +7,6 @@ using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
-using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Features.Identities;
 
@@ -15,12 +14,8 @@ public sealed class IdentityService(
     ISesClient ses,
     AccountView view,
     AccountViewSweeper sweeper,
-    IRoleGuard guard,
-    IAuditTrail audit,
-    ILogger<IdentityService> logger) : IIdentityService
+    IChangeGate gate) : IIdentityService
 {
-    private readonly ChangeGate gate = new(guard, audit, logger);
-
     // Pages read the account view: listing, searching and paging 10,000 identities costs no SES call.
     public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
     {
@@ -66,54 +61,45 @@ public sealed class IdentityService(
         return MailFromDomainRules.TryIdentityDomain(value, out _, out var error) ? null : error;
     }
 
-    public async Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<VerificationStarted>> AddAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
     {
-        var attempt = VerificationAttempt(region, type, identity?.Trim() ?? "");
-        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult<VerificationStarted>.Fail(refusal, ChangeGate.NotAuthorizedCode);
         // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
         var problem = CheckNewIdentity(type, identity);
-        if (problem is not null) return ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput");
+        if (problem is not null) return Task.FromResult(ServiceResult<VerificationStarted>.Fail(problem, "InvalidInput"));
         // SES takes ASCII names: send the form the Core rules normalised (punycode, lower-case domain, no trailing dot).
         var value = identity!.Trim(' ');
         MailFromDomainRules.TryIdentityDomain(value, out var domain, out _);
         var at = value.LastIndexOf('@');
-        return await StartVerificationAsync(attempt with { Before = AuditText.None }, region, type, at < 0 ? domain : value[..at] + "@" + domain, cancellationToken);
+        var attempt = VerificationAttempt(region, type, identity.Trim()) with { Before = AuditText.None };
+        return StartVerificationAsync(attempt, region, type, at < 0 ? domain : value[..at] + "@" + domain, cancellationToken);
     }
 
-    public async Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default)
-    {
-        var attempt = VerificationAttempt(region, type, identity) with { Detail = "Retry verification" };
-        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult<VerificationStarted>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        return await StartVerificationAsync(attempt, region, type, identity, cancellationToken);
-    }
+    public Task<ServiceResult<VerificationStarted>> RetryVerificationAsync(string region, IdentityType type, string identity, CancellationToken cancellationToken = default) =>
+        StartVerificationAsync(VerificationAttempt(region, type, identity) with { Detail = "Retry verification" }, region, type, identity, cancellationToken);
 
     public async Task<ServiceResult> DeleteAsync(string region, string identity, CancellationToken cancellationToken = default)
     {
         var attempt = new AuditChange(AuditActions.DeleteIdentity, region, identity) { After = "(deleted)" };
-        if (await gate.RefuseAsync(ConsoleRole.Admin, attempt) is { } refusal) return ServiceResult.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        string? before = null;
-        var result = await ServiceEdge.RunAsync(logger, "Remove identity", async () =>
+        var result = await gate.ChangeAsync(ConsoleRole.Admin, attempt, async change =>
         {
             var known = view.Find(region, identity);
             var status = known?.Verification?.ToString() ?? "not an identity";
-            before = $"{status}; MAIL FROM {AuditText.MailFrom(known?.MailFrom)}";
+            change.Entry = attempt with { Before = $"{status}; MAIL FROM {AuditText.MailFrom(known?.MailFrom)}" };
             using (view.ConsoleChanging(region, identity))
             {
                 await ses.DeleteIdentityAsync(region, identity, cancellationToken);
                 await view.RemovedByConsoleAsync(region, identity, cancellationToken);
             }
-            return true;
+            return ServiceResult<bool>.Ok(true);
         });
-        await gate.RecordAsync(attempt with { Before = before }, result);
         return result.Succeeded ? ServiceResult.Ok() : ServiceResult.Fail(result.Error!, result.ErrorCode);
     }
 
     private static AuditChange VerificationAttempt(string region, IdentityType type, string identity) =>
         new(type == IdentityType.EmailAddress ? AuditActions.VerifyEmailIdentity : AuditActions.VerifyDomainIdentity, region, identity);
 
-    private async Task<ServiceResult<VerificationStarted>> StartVerificationAsync(AuditChange attempt, string region, IdentityType type, string identity, CancellationToken cancellationToken)
-    {
-        var result = await ServiceEdge.RunAsync(logger, "Verify identity", async () =>
+    private Task<ServiceResult<VerificationStarted>> StartVerificationAsync(AuditChange attempt, string region, IdentityType type, string identity, CancellationToken cancellationToken) =>
+        gate.ChangeAsync(ConsoleRole.Admin, attempt, async change =>
         {
             using var changing = view.ConsoleChanging(region, identity);
             VerificationStarted started;
@@ -121,25 +107,18 @@ public sealed class IdentityService(
             {
                 await ses.VerifyEmailIdentityAsync(region, identity, cancellationToken);
                 started = new VerificationStarted(identity, type, null, null);
+                change.Entry = attempt with { After = "Pending; verification message sent" };
             }
             else
             {
                 var token = await ses.VerifyDomainIdentityAsync(region, identity, cancellationToken);
                 started = new VerificationStarted(identity, type, $"_amazonses.{identity.TrimEnd('.').ToLowerInvariant()}", token);
+                change.Entry = attempt with { After = $"Pending; TXT {started.VerificationRecordName} = {token}" };
             }
             // Shown at once as Pending; the sweeper reads it first to confirm.
             await view.ChangedByConsoleAsync(region, identity, s => s with { Verification = VerificationStatus.Pending, VerificationToken = started.VerificationToken ?? s.VerificationToken }, cancellationToken);
-            return started;
+            return ServiceResult<VerificationStarted>.Ok(started);
         });
-        var after = result.Value switch
-        {
-            { VerificationToken: { } token } started => $"Pending; TXT {started.VerificationRecordName} = {token}",
-            { } => "Pending; verification message sent",
-            null => null,
-        };
-        await gate.RecordAsync(attempt with { After = after }, result);
-        return result;
-    }
 
     private static IdentityRow Row(IdentityState state) =>
         new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null };

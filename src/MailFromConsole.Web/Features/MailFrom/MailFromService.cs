@@ -21,11 +21,12 @@ public sealed class MailFromService(
     AccountView view,
     IMailFromDnsDiagnostics diagnostics,
     IOptions<ConsoleTimingOptions> timing,
-    IRoleGuard guard,
-    IAuditTrail audit,
+    IChangeGate gate,
+    ChangeLocks locks,
     ILogger<MailFromService> logger) : IMailFromService
 {
-    private readonly ChangeGate gate = new(guard, audit, logger);
+    /// <summary>The setting changed in SES between opening the dialog and saving it: nothing was written.</summary>
+    public const string ChangedMeanwhileCode = "ChangedMeanwhile";
 
     private static readonly IdentityMailFromDomainAttributes NotSet = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
 
@@ -59,43 +60,37 @@ public sealed class MailFromService(
             return Details(region, identity, attributes.TryGetValue(identity, out var a) ? a : NotSet);
         });
 
-    public async Task<ServiceResult<MailFromDetails>> SetAsync(string region, string identity, string proposedMailFromDomain, BehaviorOnMxFailure behavior, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<MailFromDetails>> SetAsync(string region, string identity, string proposedMailFromDomain, BehaviorOnMxFailure behavior,
+        IdentityMailFromDomainAttributes? seen = null, CancellationToken cancellationToken = default)
     {
-        var attempt = new AuditChange(AuditActions.SetMailFromDomain, region, identity) { After = AuditText.MailFrom(proposedMailFromDomain?.Trim(), behavior) };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        return await SetCheckedAsync(attempt, region, identity, proposedMailFromDomain, behavior, cancellationToken);
+        // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
+        var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
+        if (!validation.IsValid) return Task.FromResult(ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain"));
+        var attempt = new AuditChange(AuditActions.SetMailFromDomain, region, identity) { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) };
+        var wanted = new IdentityMailFromDomainAttributes(validation.NormalizedDomain, CustomMailFromStatus.Pending, behavior);
+        return ChangeAsync(attempt, region, identity, seen, _ => ServiceResult<IdentityMailFromDomainAttributes>.Ok(wanted), cancellationToken);
     }
 
-    public async Task<ServiceResult<MailFromDetails>> RestartAsync(string region, string identity, CancellationToken cancellationToken = default)
-    {
-        var attempt = new AuditChange(AuditActions.SetMailFromDomain, region, identity) { Detail = "Restart setup" };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        var current = await GetAsync(region, identity, cancellationToken);
-        if (!current.Succeeded) return current;
-        if (current.Value!.Attributes.MailFromDomain is not { } domain)
-            return ServiceResult<MailFromDetails>.Fail("There is no MAIL FROM domain to restart. Set one first.", "NotSet");
-        var behavior = current.Value.Attributes.BehaviorOnMxFailure;
-        return await SetCheckedAsync(attempt with { After = AuditText.MailFrom(domain, behavior) }, region, identity, domain, behavior, cancellationToken);
-    }
+    public Task<ServiceResult<MailFromDetails>> RestartAsync(string region, string identity, CancellationToken cancellationToken = default) =>
+        ChangeAsync(new AuditChange(AuditActions.SetMailFromDomain, region, identity) { Detail = "Restart setup" }, region, identity, seen: null,
+            current => current.MailFromDomain is { } domain
+                ? ServiceResult<IdentityMailFromDomainAttributes>.Ok(new IdentityMailFromDomainAttributes(domain, CustomMailFromStatus.Pending, current.BehaviorOnMxFailure))
+                : ServiceResult<IdentityMailFromDomainAttributes>.Fail("There is no MAIL FROM domain to restart. Set one first.", "NotSet"),
+            cancellationToken);
 
-    public async Task<ServiceResult<MailFromDetails>> DisableAsync(string region, string identity, CancellationToken cancellationToken = default)
-    {
-        var attempt = new AuditChange(AuditActions.DisableMailFromDomain, region, identity) { After = AuditText.NotSet };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<MailFromDetails>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        return await ChangeAsync(attempt, "Disable MAIL FROM domain", region, identity, NotSet,
-            () => ses.SetIdentityMailFromDomainAsync(region, identity, null, null, cancellationToken), cancellationToken);
-    }
+    public Task<ServiceResult<MailFromDetails>> DisableAsync(string region, string identity, IdentityMailFromDomainAttributes? seen = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(new AuditChange(AuditActions.DisableMailFromDomain, region, identity) { After = AuditText.NotSet }, region, identity, seen,
+            _ => ServiceResult<IdentityMailFromDomainAttributes>.Ok(NotSet), cancellationToken);
 
-    public async Task<ServiceResult<TestEmailOutcome>> SendTestEmailAsync(string region, string identity, string? recipient, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<TestEmailOutcome>> SendTestEmailAsync(string region, string identity, string? recipient, CancellationToken cancellationToken = default)
     {
         var to = string.IsNullOrWhiteSpace(recipient) ? timing.Value.TestRecipient : recipient.Trim(' ');
         // A typed recipient is checked like an identity's address before SES is asked; nothing is attempted otherwise.
         if (!to.Contains('@') || !MailFromDomainRules.TryIdentityDomain(to, out _, out _))
-            return ServiceResult<TestEmailOutcome>.Fail($"{AwsErrorText.Readable(to)} is not an email address. Enter one such as someone@example.net.", "InvalidInput");
+            return Task.FromResult(ServiceResult<TestEmailOutcome>.Fail($"{AwsErrorText.Readable(to)} is not an email address. Enter one such as someone@example.net.", "InvalidInput"));
         var source = identity.Contains('@') ? identity : $"mail-from-test@{identity}";
         var attempt = new AuditChange(AuditActions.SendTestEmail, region, identity) { After = $"from {source} to {to}" };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<TestEmailOutcome>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        var result = await ServiceEdge.RunAsync(logger, "Send test email", async () =>
+        return gate.ChangeAsync(ConsoleRole.Operator, attempt, async change =>
         {
             var details = await ReadBackAsync(region, identity, cancellationToken);
             try
@@ -103,53 +98,53 @@ public sealed class MailFromService(
                 var request = new SendEmailRequest(source, [to], "MAIL FROM test", $"Test message sent by MailFromConsole from {source} in {region}.");
                 var messageId = await ses.SendEmailAsync(region, request, cancellationToken);
                 var used = details.Effective.MailFromDomain is { } d ? $"MAIL FROM used: {d}." : "";
-                return new TestEmailOutcome(true, messageId, source, $"Sent to {to}. {used} {details.Effective.Explanation}".Trim());
+                change.Entry = attempt with { Detail = $"Message id {messageId}" };
+                return ServiceResult<TestEmailOutcome>.Ok(new TestEmailOutcome(true, messageId, source, $"Sent to {to}. {used} {details.Effective.Explanation}".Trim()));
             }
             catch (AwsServiceException ex) when (ex.ErrorCode is "MailFromDomainNotVerified" or "MailFromDomainNotVerifiedException")
             {
                 // The expected answer for "Reject message" before Success: show it as the outcome, not as a failure.
-                return new TestEmailOutcome(false, null, source, $"SES rejected the message with MailFromDomainNotVerified: {ex.AwsMessage}");
+                var rejected = new TestEmailOutcome(false, null, source, $"SES rejected the message with MailFromDomainNotVerified: {ex.AwsMessage}");
+                change.Entry = attempt with { Result = "MailFromDomainNotVerified", Detail = rejected.Explanation };
+                return ServiceResult<TestEmailOutcome>.Ok(rejected);
             }
         });
-        await gate.RecordAsync(result.Value is { Sent: false } rejected
-            ? attempt with { Result = "MailFromDomainNotVerified", Detail = rejected.Explanation }
-            : attempt with { Detail = result.Value is { } sent ? $"Message id {sent.MessageId}" : null }, result);
-        return result;
-    }
-
-    private async Task<ServiceResult<MailFromDetails>> SetCheckedAsync(AuditChange attempt, string region, string identity, string? proposedMailFromDomain, BehaviorOnMxFailure behavior, CancellationToken cancellationToken)
-    {
-        // Invalid input is refused before AWS is asked: nothing was attempted, so nothing is recorded.
-        var validation = MailFromDomainRules.Validate(identity, proposedMailFromDomain);
-        if (!validation.IsValid) return ServiceResult<MailFromDetails>.Fail(string.Join(" ", validation.Errors), "InvalidMailFromDomain");
-        return await ChangeAsync(attempt with { After = AuditText.MailFrom(validation.NormalizedDomain, behavior) }, "Set MAIL FROM domain", region, identity,
-            new IdentityMailFromDomainAttributes(validation.NormalizedDomain, CustomMailFromStatus.Pending, behavior),
-            () => ses.SetIdentityMailFromDomainAsync(region, identity, validation.NormalizedDomain, behavior, cancellationToken), cancellationToken);
     }
 
     /// <summary>
-    /// Makes one SES change and records it: the setting as the console knew it before, and as SES reports it after.
-    /// The account view shows <paramref name="expected"/> at once (every open page), then SES's answer confirms it.
+    /// Makes one MAIL FROM change through the gate. SES's setting is read right before writing (one change per identity
+    /// at a time here): it is the audit's "before", and when it is no longer what the user <paramref name="seen"/>,
+    /// nothing is written. The account view shows the expected setting at once (every open page), then SES's answer confirms it.
     /// </summary>
-    private async Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string what, string region, string identity,
-        IdentityMailFromDomainAttributes expected, Func<Task> change, CancellationToken cancellationToken)
-    {
-        string? before = null;
-        var result = await ServiceEdge.RunAsync(logger, what, async () =>
+    private Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string region, string identity, IdentityMailFromDomainAttributes? seen,
+        Func<IdentityMailFromDomainAttributes, ServiceResult<IdentityMailFromDomainAttributes>> target, CancellationToken cancellationToken) =>
+        gate.ChangeAsync(ConsoleRole.Operator, attempt, async change =>
         {
-            var known = await statusCache.GetAsync(region, [identity], cancellationToken);
-            before = AuditText.MailFrom(known.GetValueOrDefault(identity));
+            using var oneAtATime = await locks.LockAsync($"mail-from|{region}|{identity}", cancellationToken);
+            var current = await statusCache.RefreshAsync(region, identity, cancellationToken) ?? NotSet;
+            change.Entry = change.Entry with { Before = AuditText.MailFrom(current) };
+            if (seen is not null && !SameSetting(seen, current))
+                return ServiceResult<MailFromDetails>.Fail(
+                    $"The MAIL FROM domain of {AwsErrorText.Readable(identity)} was changed by someone else since you opened it: now {AwsErrorText.Readable(AuditText.MailFrom(current))}. Nothing was changed; look again and retry.",
+                    ChangedMeanwhileCode);
+            var wanted = target(current);
+            if (!wanted.Succeeded) return ServiceResult<MailFromDetails>.Fail(wanted.Error!, wanted.ErrorCode);
+            var expected = wanted.Value!;
+            change.Entry = change.Entry with { After = AuditText.MailFrom(expected.MailFromDomain, expected.BehaviorOnMxFailure) };
             using (view.ConsoleChanging(region, identity))
             {
-                await change();
+                await ses.SetIdentityMailFromDomainAsync(region, identity, expected.MailFromDomain, expected.MailFromDomain is null ? null : expected.BehaviorOnMxFailure, cancellationToken);
                 await view.ChangedByConsoleAsync(region, identity, s => s with { MailFrom = expected }, cancellationToken);
             }
-            return await ReadBackAsync(region, identity, cancellationToken);
+            var details = await ReadBackAsync(region, identity, cancellationToken);
+            change.Entry = change.Entry with { After = AuditText.MailFrom(details.Attributes) };
+            return ServiceResult<MailFromDetails>.Ok(details);
         });
-        var after = result.Value is { } details ? AuditText.MailFrom(details.Attributes) : attempt.After;
-        await gate.RecordAsync(attempt with { Before = before, After = after }, result);
-        return result;
-    }
+
+    /// <summary>What a user sees of the setting: the domain and the behaviour (the status moves on by itself).</summary>
+    private static bool SameSetting(IdentityMailFromDomainAttributes seen, IdentityMailFromDomainAttributes current) =>
+        string.Equals(seen.MailFromDomain, current.MailFromDomain, StringComparison.OrdinalIgnoreCase)
+        && (current.MailFromDomain is null || seen.BehaviorOnMxFailure == current.BehaviorOnMxFailure);
 
     private async Task<MailFromDetails> ReadBackAsync(string region, string identity, CancellationToken cancellationToken)
     {

@@ -14,16 +14,14 @@ using Microsoft.Extensions.Options;
 namespace MailFromConsole.Web.Features.Publish;
 
 public sealed class PublishService(
-    IRoute53Client route53,
+    IRoute53Accounts route53Accounts,
     AccountView view,
     TimeProvider time,
     IOptions<ConsoleTimingOptions> timing,
-    IRoleGuard guard,
+    IChangeGate gate,
     IAuditTrail audit,
     ILogger<PublishService> logger) : IPublishService
 {
-    private readonly ChangeGate gate = new(guard, audit, logger);
-
     public Task<ServiceResult<PublishPreview>> PreviewAsync(PublishTarget target, CancellationToken cancellationToken = default)
     {
         // Records are only ever offered for a valid DNS name, in its normalised (punycode, lower-case) form.
@@ -38,51 +36,48 @@ public sealed class PublishService(
         return ServiceEdge.RunAsync(logger, "Preview Route 53 change", () => BuildPreviewAsync(target, cancellationToken));
     }
 
-    public async Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default)
+    public Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default)
     {
+        if (!preview.CanApply)
+            return Task.FromResult(ServiceResult<PublishOutcome>.Fail(preview.Refusal ?? "There is nothing to publish.", "NothingToPublish"));
+        var account = AccountOf(preview);
         var attempt = new AuditChange(AuditActions.PublishRecords, preview.Target.AuditRegion, preview.Target.AuditIdentity)
         {
             Before = AuditText.Records(preview.Lines, after: false),
             After = AuditText.Records(preview.Lines, after: true),
+            Detail = $"Hosted zone {preview.Zone!.Id} in {account.Describe()}",
         };
-        if (await gate.RefuseAsync(ConsoleRole.Operator, attempt) is { } refusal) return ServiceResult<PublishOutcome>.Fail(refusal, ChangeGate.NotAuthorizedCode);
-        if (!preview.CanApply)
-            return ServiceResult<PublishOutcome>.Fail(preview.Refusal ?? "There is nothing to publish.", "NothingToPublish");
-        var result = await PublishAsync(preview, cancellationToken);
-        await gate.RecordAsync(result.Value switch
-        {
-            { Change: { } change } => attempt with { ChangeId = change.Id, Detail = $"Hosted zone {preview.Zone!.Id}" },
-            { Conflict: true } outcome => attempt with { Result = "InvalidChangeBatch", Detail = outcome.Message },
-            _ => attempt,
-        }, result);
-        return result;
-    }
-
-    private Task<ServiceResult<PublishOutcome>> PublishAsync(PublishPreview preview, CancellationToken cancellationToken) =>
-        ServiceEdge.ChangeAsync(logger, $"Publish {preview.Target.Name}", async () =>
+        return gate.ChangeAsync(ConsoleRole.Operator, attempt, async change =>
         {
             try
             {
                 var comment = $"MailFromConsole: records for {preview.Target.Name}";
-                var change = await route53.ChangeResourceRecordSetsAsync(preview.Zone!.Id, preview.Changes, comment, cancellationToken);
+                var accepted = await account.Client.ChangeResourceRecordSetsAsync(preview.Zone.Id, preview.Changes, comment, cancellationToken);
+                change.Entry = attempt with { ChangeId = accepted.Id };
                 // The identity's SES status and DNS are read first now: its pages turn Success as soon as SES says so.
                 if (preview.Target is PublishTarget.MailFrom { Identity: { } identity, Region: var region })
                     await view.ChangedByConsoleAsync(region, identity, s => s, cancellationToken);
-                return new PublishOutcome(change, null, $"Route 53 accepted change {change.Id} ({change.Status.Text()}).");
+                return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(accepted, null, $"Route 53 accepted change {accepted.Id} ({accepted.Status.Text()}).") { Account = account });
             }
             catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidChangeBatch")
             {
                 // Our DELETEs name the values we previewed: Route 53 refuses them when someone changed the records meanwhile.
                 logger.LogInformation("Change for {Name} refused ({Message}); reloading the preview", preview.Target.Name, ex.AwsMessage);
                 var reloaded = await BuildPreviewAsync(preview.Target, cancellationToken);
-                return new PublishOutcome(null, reloaded,
+                var outcome = new PublishOutcome(null, reloaded,
                     $"The records at {preview.Target.Name} changed since the preview, so nothing was published. Review the new preview. (Route 53: {ex.AwsMessage})");
+                change.Entry = attempt with { Result = "InvalidChangeBatch", Detail = outcome.Message };
+                return ServiceResult<PublishOutcome>.Ok(outcome);
             }
         });
+    }
 
-    public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(string changeId, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>
+    public Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(PublishOutcome outcome, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default) =>
         ServiceEdge.RunAsync(logger, "Follow Route 53 change", async () =>
         {
+            var changeId = outcome.Change?.Id ?? throw new ArgumentException("The publish made no change to follow.", nameof(outcome));
+            // A change id is only known to the account whose zone was changed.
+            var route53 = (outcome.Account ?? route53Accounts.All[0]).Client;
             var deadline = time.GetUtcNow() + timing.Value.ChangeWaitLimit;
             while (true)
             {
@@ -96,8 +91,24 @@ public sealed class PublishService(
     private async Task<PublishPreview> BuildPreviewAsync(PublishTarget target, CancellationToken cancellationToken)
     {
         var name = target.Name.TrimEnd('.').ToLowerInvariant();
-        var zone = await route53.FindPublicHostedZoneAsync(name, cancellationToken);
-        if (zone is null) return new PublishPreview(target, null, [], [], null, []);
+        var account = route53Accounts.For(name);
+        HostedZone? zone;
+        try
+        {
+            zone = await account.Client.FindPublicHostedZoneAsync(name, cancellationToken);
+        }
+        catch (AssumeRoleException refused)
+        {
+            // Nothing was changed, but the configured way to publish failed: the operators see it in the audit log.
+            await audit.RecordAsync(new AuditChange(AuditActions.PublishRecords, target.AuditRegion, target.AuditIdentity)
+            {
+                Result = refused.ErrorCode,
+                Detail = $"Route 53 in {account.Describe()} could not be reached: {AwsErrorText.Readable(refused.AwsMessage)}",
+            }, CancellationToken.None);
+            throw;
+        }
+        if (zone is null) return new PublishPreview(target, null, [], [], null, []) { Account = account };
+        var route53 = account.Client;
 
         var fqdn = name + ".";
         var sets = (await route53.ListResourceRecordSetsAsync(zone.Id, fqdn, null, cancellationToken))
@@ -109,6 +120,10 @@ public sealed class PublishService(
             PublishTarget.Verification verification => RecordSetPlanner.Verification(verification.Name, verification.Token, sets),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
-        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, plan.Notes);
+        // Another account's zone is named, so nobody publishes to a zone they did not expect.
+        IReadOnlyList<string> notes = account.ThroughRole ? [$"Hosted zone {zone.Name.TrimEnd('.')} found in {account.Describe()}.", .. plan.Notes] : plan.Notes;
+        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, notes) { Account = account };
     }
+
+    private Route53Account AccountOf(PublishPreview preview) => preview.Account ?? route53Accounts.For(preview.Target.Name);
 }

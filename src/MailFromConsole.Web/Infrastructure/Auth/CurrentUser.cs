@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MailFromConsole.Web.Features.Account;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace MailFromConsole.Web.Infrastructure.Auth;
@@ -20,13 +21,19 @@ public interface IRoleGuard
 {
     /// <summary>Throws <see cref="NotAuthorizedException"/> unless the current user holds at least <paramref name="minimum"/>.</summary>
     void Require(ConsoleRole minimum);
+
+    /// <summary>
+    /// Like <see cref="Require"/>, by the user's record as stored now rather than the circuit's claims: a user signed
+    /// out in another tab, deleted or demoted a moment ago is refused at once. Every change checks this.
+    /// </summary>
+    Task RequireNowAsync(ConsoleRole minimum, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
 /// Reads the scope's <see cref="AuthenticationStateProvider"/>: in a Blazor circuit that is the circuit's user (kept
 /// current by revalidation), in an HTTP request the request's user (set by the console's auth middleware).
 /// </summary>
-internal sealed class CurrentUser(AuthenticationStateProvider provider) : ICurrentUser, IRoleGuard
+internal sealed class CurrentUser(AuthenticationStateProvider provider, SignInValidator validator) : ICurrentUser, IRoleGuard
 {
     public string? Name => SignedIn()?.Identity?.Name;
 
@@ -41,6 +48,17 @@ internal sealed class CurrentUser(AuthenticationStateProvider provider) : ICurre
         if (held is null || !held.Value.Allows(minimum))
         {
             throw new NotAuthorizedException(user?.Identity?.Name, held, minimum);
+        }
+    }
+
+    public async Task RequireNowAsync(ConsoleRole minimum, CancellationToken cancellationToken = default)
+    {
+        Require(minimum);
+        var user = SignedIn()!;
+        var now = await validator.RoleNowAsync(user, cancellationToken);
+        if (now is null || !now.Value.Allows(minimum))
+        {
+            throw new NotAuthorizedException(user.Identity?.Name, now, minimum, signInEnded: now is null);
         }
     }
 

@@ -3,8 +3,10 @@ namespace MailFromConsole.Web.Infrastructure.Auth;
 /// <summary>Thrown on the server when the current user may not perform an action, whatever the UI showed.</summary>
 public sealed class NotAuthorizedException : Exception
 {
-    public NotAuthorizedException(string? userName, ConsoleRole? held, ConsoleRole required)
-        : base(Describe(userName, held, required))
+    public NotAuthorizedException(string? userName, ConsoleRole? held, ConsoleRole required, bool signInEnded = false)
+        : base(signInEnded
+            ? $"The sign-in of '{userName}' has ended (signed out, removed, or its role changed). Sign in again to do this."
+            : Describe(userName, held, required))
     {
         UserName = userName;
         Held = held;

@@ -1,79 +1,91 @@
-using MailFromConsole.Core.Records;
+using System.Data.Common;
 using MailFromConsole.Web.Features.Audit;
-using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Errors;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
+using MailFromConsole.Web.Infrastructure.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace MailFromConsole.Web.Infrastructure.Changes;
 
-/// <summary>
-/// The server-side gate of every change a console service makes: the role check, before any AWS call, and the audit
-/// entry, written whatever the outcome (success, AWS error code, or refusal). Pages hide buttons too; this is the
-/// check that counts, because a circuit can call a service whatever the page showed.
-/// </summary>
-internal sealed class ChangeGate(IRoleGuard guard, IAuditTrail trail, ILogger logger)
+/// <inheritdoc cref="IChangeGate"/>
+internal sealed class ChangeGate(IRoleGuard guard, IAuditTrail trail, ILogger<ChangeGate> logger) : IChangeGate
 {
     public const string NotAuthorizedCode = "NotAuthorized";
+    public const string AuditUnavailableCode = "AuditUnavailable";
 
-    /// <summary>Null when the current user may make the change; otherwise why not (already in the audit log).</summary>
-    public async Task<string?> RefuseAsync(ConsoleRole minimum, AuditChange attempt)
+    public async Task<ServiceResult<T>> ChangeAsync<T>(ConsoleRole minimum, AuditChange change, Func<ChangeInProgress, Task<ServiceResult<T>>> action)
     {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(action);
         try
         {
-            guard.Require(minimum);
-            return null;
+            await guard.RequireNowAsync(minimum);
         }
         catch (NotAuthorizedException refused)
         {
-            logger.LogWarning("{Action} of {Identity} in {Region} refused: {Reason}", attempt.Action, attempt.Identity, attempt.Region, refused.Message);
-            await RecordAsync(attempt with { Result = NotAuthorizedCode, Detail = refused.Message });
-            return refused.Message;
+            logger.LogWarning("{Action} of {Identity} in {Region} refused: {Reason}", change.Action, change.Identity, change.Region, refused.Message);
+            await RecordRefusalAsync(change with { Result = NotAuthorizedCode, Detail = refused.Message });
+            return ServiceResult<T>.Fail(refused.Message, NotAuthorizedCode);
         }
+
+        long id;
+        try
+        {
+            // Not the caller's token: once the entry is written the change is attempted, and its outcome must follow.
+            id = await trail.StartAsync(change, CancellationToken.None);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            logger.LogError(ex, "Audit log write failed: {Action} of {Identity} in {Region} was not made", change.Action, change.Identity, change.Region);
+            return ServiceResult<T>.Fail(
+                "Nothing was changed: the audit log could not be written, and the console makes no change it cannot record. Try again in a moment; if this goes on, tell an administrator.",
+                AuditUnavailableCode);
+        }
+
+        var running = new ChangeInProgress(change);
+        ServiceResult<ServiceResult<T>> outer;
+        try
+        {
+            outer = await ServiceEdge.ChangeAsync(logger, change.Action, () => action(running));
+        }
+        catch (OperationCanceledException)
+        {
+            // The page went away mid-change: whether AWS applied it is not known, and the entry says so.
+            await CompleteAsync(id, running.Entry with { Result = AuditResults.OutcomeUnknown, Detail = "The page was closed before AWS answered: the change may or may not have been applied." });
+            throw;
+        }
+        var result = outer.Succeeded ? outer.Value! : ServiceResult<T>.Fail(outer.Error!, outer.ErrorCode);
+        await CompleteAsync(id, result.Succeeded ? running.Entry : running.Entry with { Result = result.ErrorCode ?? "Error", Detail = result.Error });
+        return result;
     }
 
-    /// <summary>Records the outcome of a change; <paramref name="change"/>'s Result and Detail come from <paramref name="outcome"/> when it failed.</summary>
-    public Task RecordAsync<T>(AuditChange change, ServiceResult<T> outcome) =>
-        RecordAsync(outcome.Succeeded ? change : change with { Result = outcome.ErrorCode ?? "Error", Detail = outcome.Error });
-
-    public async Task RecordAsync(AuditChange change)
+    private async Task RecordRefusalAsync(AuditChange refusal)
     {
         try
         {
-            // Not the caller's token: the change has happened in AWS, so it is recorded even when the page went away.
-            await trail.RecordAsync(change, CancellationToken.None);
+            await trail.RecordAsync(refusal, CancellationToken.None);
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (IsStorageFailure(ex))
         {
-            // Failing the call here would tell the user a change failed that AWS has applied (and invite a repeat);
-            // the entry goes to the server log instead, in full, as an error for the operators to see.
-            logger.LogError(ex, "Audit log write failed for {Action} of {Identity} in {Region}: {Before} -> {After}, change {ChangeId}, result {Result}",
-                change.Action, change.Identity, change.Region, change.Before, change.After, change.ChangeId, change.Result);
+            // Nothing was changed either way; the refusal goes to the server log.
+            logger.LogError(ex, "Audit log write failed for the refused {Action} of {Identity} in {Region}", refusal.Action, refusal.Identity, refusal.Region);
         }
     }
-}
 
-/// <summary>How the audit log writes MAIL FROM settings and record sets (one wording, so entries can be compared and filtered).</summary>
-public static class AuditText
-{
-    public const string NotSet = "(not set)";
-    public const string None = "(none)";
-
-    public static string MailFrom(string? domain, Core.Ses.BehaviorOnMxFailure behavior) => domain is null ? NotSet : $"{domain} ({behavior})";
-
-    public static string MailFrom(Core.Ses.IdentityMailFromDomainAttributes? attributes) =>
-        attributes?.MailFromDomain is { } domain ? $"{domain} ({attributes.BehaviorOnMxFailure})" : NotSet;
-
-    /// <summary>The record sets a publish changes, as they were (<paramref name="after"/> false) or will be.</summary>
-    public static string? Records(IReadOnlyList<PreviewLine> lines, bool after)
+    private async Task CompleteAsync(long id, AuditChange outcome)
     {
-        var changed = lines.Where(l => l.Kind != PreviewLineKind.Unchanged).ToList();
-        if (changed.Count == 0) return null;
-        return string.Join("; ", changed.Select(l =>
+        try
         {
-            var values = after ? l.After : l.Before;
-            return $"{l.Type} {l.Name} = {(values.Count == 0 ? None : string.Join(" | ", values))}";
-        }));
+            await trail.CompleteAsync(id, outcome, CancellationToken.None);
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            // AWS has answered: failing now would report a change as failed that was made. The intent entry stays open
+            // (marked unknown at the next start); the outcome goes to the server log in full.
+            logger.LogError(ex, "Audit log completion failed for entry {Id}, {Action} of {Identity} in {Region}: {Before} -> {After}, change {ChangeId}, result {Result}",
+                id, outcome.Action, outcome.Identity, outcome.Region, outcome.Before, outcome.After, outcome.ChangeId, outcome.Result);
+        }
     }
+
+    private static bool IsStorageFailure(Exception ex) => ex is DbException or DbUpdateException or ConsoleStorageException or TimeoutException;
 }

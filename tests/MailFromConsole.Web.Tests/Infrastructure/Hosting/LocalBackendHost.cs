@@ -29,6 +29,9 @@ public sealed class LocalBackendHost : IAsyncDisposable
 
     public ServiceProvider Services { get; }
 
+    /// <summary>The local AWS itself (faults, mailbox).</summary>
+    public LocalAwsServer Server => server;
+
     /// <param name="server">Changes to the local AWS options (no rate limits, free ports, demo data by default).</param>
     /// <param name="settings">Console settings added over <see cref="TestServices.Configuration"/> and the local AWS endpoint.</param>
     /// <param name="services">Registrations added after the app's own.</param>
@@ -54,6 +57,7 @@ public sealed class LocalBackendHost : IAsyncDisposable
             {
                 ["Aws:SesServiceUrl"] = running.HttpEndpoint.ToString(),
                 ["Aws:Route53ServiceUrl"] = running.HttpEndpoint.ToString(),
+                ["Aws:StsServiceUrl"] = running.HttpEndpoint.ToString(),
                 ["Aws:AccessKeyId"] = options.AccessKeyId,
                 ["Aws:SecretAccessKey"] = options.SecretAccessKey,
                 ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),

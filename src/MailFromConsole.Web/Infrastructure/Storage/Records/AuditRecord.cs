@@ -1,6 +1,6 @@
 namespace MailFromConsole.Web.Infrastructure.Storage.Records;
 
-/// <summary>One row of the audit log; rows are only ever added.</summary>
+/// <summary>One row of the audit log; rows are only ever added (an intent row is completed once with its outcome).</summary>
 public sealed class AuditRecord
 {
     public long Id { get; set; }
