@@ -2,7 +2,10 @@ using MailFromConsole.Aws;
 using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Components.Shared;
+using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
+using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
@@ -10,7 +13,6 @@ using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Changes;
-using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -38,30 +40,42 @@ public static class ApplicationServices
         return services.AddConsoleServices(configuration);
     }
 
-    /// <summary>The console's own services (also used by the bUnit tests over fake AWS clients).</summary>
+    /// <summary>
+    /// The console's own services, each feature's in one place (also used by the bUnit tests over fake AWS clients).
+    /// The sign-in (<c>AddConsoleAuth</c>) is added beside them: tests replace it with their own user.
+    /// </summary>
     public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
         services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
         services.AddSingleton(TimeProvider.System);
-        // The status poller runs on the leader only (every instance when on SQLite: there is one).
-        services.AddConsoleCluster(configuration);
-
         // Shared by every circuit: one account view, kept fresh by one sweeper; pages read it and are told its changes.
         services.AddAccountView(configuration);
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
-        services.AddScoped<RegionContext>();
+        services.AddScoped<IRegionState, RegionState>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
         services.AddSingleton<ChangeLocks>();
         services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
+        services.AddSingleton<PendingSince>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
+        services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
+        services.AddAuditLog(configuration);
         return services.AddGuidedSetup();
+    }
+
+    /// <summary>The console's endpoints: its pages and each feature's own (the audit exports).</summary>
+    public static WebApplication MapApplication(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAuditExport();
+        return app;
     }
 }
