@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -32,6 +33,8 @@ public static class ConsoleAuthExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignedOutSessions>();
+        services.AddConsoleCluster(configuration);
+        services.AddSingleton<UserChanges>();
         services.AddSingleton<SignInBackoff>();
         services.AddScoped<SignInValidator>();
         services.AddScoped<UserAdministration>();
