@@ -1,4 +1,3 @@
-using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
@@ -35,8 +34,7 @@ app.UseRequestSizeLimit();
 // Security headers, sign-in, roles, login rate limits and antiforgery, before anything is served.
 app.UseConsoleAuth();
 app.UseStaticFiles();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapApplication();
 app.MapConsoleHealth();
 app.LogListeningUrls();
 

@@ -15,6 +15,9 @@ public sealed class ConsoleApp : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly string _dataFolder;
 
+    /// <summary>False once a restart took the data folder over: this instance must not delete it.</summary>
+    private bool _ownsDataFolder = true;
+
     private ConsoleApp(Process process, Uri baseUrl, string dataFolder)
     {
         _process = process;
@@ -36,7 +39,21 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings);
+
+    /// <summary>
+    /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
+    /// folder and address, with <paramref name="settings"/> in place of the first start's.
+    /// </summary>
+    public async Task<ConsoleApp> RestartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _ownsDataFolder = false;
+        await DisposeAsync();
+        return await StartInAsync(_dataFolder, BaseUrl.Port, settings);
+    }
+
+    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
@@ -45,8 +62,6 @@ public sealed class ConsoleApp : IAsyncDisposable
             throw new InvalidOperationException($"Build the solution first: {dll} is missing.");
         }
 
-        var dataFolder = Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N"));
-        var port = FreeTcpPort();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet")
         {
@@ -93,7 +108,16 @@ public sealed class ConsoleApp : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitUntilServingAsync();
+        try
+        {
+            await app.WaitUntilServingAsync();
+        }
+        catch
+        {
+            // A console that never served must not outlive the test run.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -122,6 +146,10 @@ public sealed class ConsoleApp : IAsyncDisposable
             {
                 // Not listening yet: the process is still starting.
             }
+            catch (TaskCanceledException ex) when (ex.InnerException is TimeoutException)
+            {
+                // Listening but not answering yet (a loaded machine): still starting, within the overall deadline.
+            }
             await Task.Delay(250);
         }
         throw new TimeoutException($"The console did not answer at {BaseUrl} within 60 s:\n{Output}");
@@ -135,7 +163,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        if (Directory.Exists(_dataFolder))
+        if (_ownsDataFolder && Directory.Exists(_dataFolder))
         {
             Directory.Delete(_dataFolder, recursive: true);
         }

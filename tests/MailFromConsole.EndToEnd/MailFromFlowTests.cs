@@ -30,9 +30,13 @@ public sealed class MailFromFlowTests(ConsoleFixture console)
         // The dialog's actions sit outside its content element.
         await page.GetByTestId("records-close").ClickAsync();
 
-        // SES (the local backend) detects the MX through DNS and the status page follows it live.
+        // SES (the local backend) detects the MX through DNS: the details pane and the list row follow it, no reload.
+        await Expect(page.GetByTestId("mailfrom-section").GetByTestId("mailfrom-status")).ToHaveTextAsync("Success", new() { Timeout = 45_000 });
+        var row = page.Locator("tr.identity-row").Filter(new() { Has = page.GetByTestId("identity-link").GetByText("example.com", new() { Exact = true }) });
+        await Expect(row.GetByTestId("mailfrom-status")).ToHaveTextAsync("Success");
+
         await page.GetByTestId("open-status").ClickAsync();
-        await Expect(page.GetByTestId("ses-status").GetByTestId("mailfrom-status")).ToHaveTextAsync("Success", new() { Timeout = 45_000 });
+        await Expect(page.GetByTestId("ses-status").GetByTestId("mailfrom-status")).ToHaveTextAsync("Success");
         await Expect(page.GetByTestId("dns-diagnosis").Locator("[data-code='MxOk']")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("status-success") });
     }

@@ -54,6 +54,7 @@ public static class TestServices
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
+        services.AddSingleton<IRoute53Accounts>(aws.Route53Accounts);
         services.AddSingleton(aws.Diagnostics);
         services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());
@@ -103,7 +104,7 @@ public static class TestServices
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(AuthTestHost.SeededUsers(dataFolder)).Build();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
-        return services.AddConsoleAuth(configuration);
+        return services.AddConsoleAuth(configuration).AddAuditLog(configuration);
     }
 
     /// <summary>Changes the user of a provider built without bUnit (e.g. a <c>ViewTestHost</c>).</summary>

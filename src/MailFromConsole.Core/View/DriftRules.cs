@@ -31,7 +31,7 @@ public static class DriftRules
             Add(HistoryKind.Status, $"DKIM status {d0.DkimVerificationStatus} → {d1.DkimVerificationStatus}", d0.DkimVerificationStatus == VerificationStatus.Success);
 
         if (before.Dns is { Conclusive: true } n0 && after.Dns is { Conclusive: true } n1 && !n0.Equals(n1))
-            CompareDns(n0, n1, after.MailFrom?.MailFromDomain ?? "the MAIL FROM domain", after.MailFrom?.MailFromDomainStatus == CustomMailFromStatus.Success, Add);
+            CompareDns(n0, n1, after.MailFrom?.MailFromDomain ?? "the MAIL FROM domain", WasWorking(after.MailFrom?.MailFromDomainStatus), Add);
 
         return entries;
     }
@@ -52,6 +52,14 @@ public static class DriftRules
         else if (!before.SpfOk && after.SpfOk)
             add(HistoryKind.Dns, $"SPF record of {name} includes amazonses.com again", false);
     }
+
+    /// <summary>
+    /// Records lost at a domain past its setup are drift. SES may already have left Success when the DNS check runs
+    /// (its own check can be the quicker one), so Failed and TemporaryFailure count too; only a setup that is still
+    /// Pending (or none) is not drift.
+    /// </summary>
+    private static bool WasWorking(CustomMailFromStatus? status) =>
+        status is CustomMailFromStatus.Success or CustomMailFromStatus.Failed or CustomMailFromStatus.TemporaryFailure;
 
     private static string Describe(IdentityMailFromDomainAttributes attributes) =>
         attributes.MailFromDomain is null ? "(none)" : $"{attributes.MailFromDomain} ({attributes.BehaviorOnMxFailure})";

@@ -34,6 +34,27 @@ public sealed class DriftRulesTests
     }
 
     [Fact]
+    public void AnMxDeletedIsStillDriftWhenSesNoticedItFirst()
+    {
+        var failed = new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Failed, BehaviorOnMxFailure.UseDefaultValue);
+
+        var entry = Assert.Single(DriftRules.Compare("us-east-1", Success(Healthy) with { MailFrom = failed }, Success(Healthy with { MxHosts = [] }) with { MailFrom = failed }, time.GetUtcNow()));
+
+        Assert.Equal("MX record of mail.example.com is gone", entry.Text);
+        Assert.True(entry.IsDrift);
+    }
+
+    [Fact]
+    public void AnMxGoneDuringASetupThatIsStillPendingIsHistoryButNotDrift()
+    {
+        var pending = new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.UseDefaultValue);
+
+        var entry = Assert.Single(DriftRules.Compare("us-east-1", Success(Healthy) with { MailFrom = pending }, Success(Healthy with { MxHosts = [] }) with { MailFrom = pending }, time.GetUtcNow()));
+
+        Assert.False(entry.IsDrift);
+    }
+
+    [Fact]
     public void ASecondMxAndALostSpfAreEachRecorded()
     {
         var after = Success(new DnsSnapshot(["feedback-smtp.us-east-1.amazonses.com", "mx.other.test"], SpfOk: false, Conclusive: true));

@@ -22,7 +22,7 @@ public sealed record UserChangeResult(bool Succeeded, string Message)
 /// Adds, changes and removes the console's own users. Every call checks for the Admin role on the server and every
 /// change is audited; at least one administrator always remains.
 /// </summary>
-public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard, ICurrentUser current, IAuditTrail audit, UserChanges changes)
+public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard, ICurrentUser current, IAuditTrail audit, UserChanges changes) : IUserAdministration
 {
     private LocalUserStore Store => directory.Store;
 

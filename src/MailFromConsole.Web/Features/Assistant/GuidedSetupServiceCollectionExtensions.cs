@@ -20,11 +20,11 @@ public static class GuidedSetupServiceCollectionExtensions
         // Shared by every circuit: how long each MAIL FROM domain has been seen Pending.
         services.AddSingleton<PendingSinceTracker>();
 
-        services.AddScoped<VerifiedIdentityFinder>();
-        services.AddScoped<SubdomainAdvisor>();
-        services.AddScoped<SetupChecklist>();
-        services.AddScoped<MailFromDashboardService>();
-        services.AddScoped<CrossRegionService>();
+        services.AddScoped<IVerifiedIdentityFinder, VerifiedIdentityFinder>();
+        services.AddScoped<ISubdomainAdvisor, SubdomainAdvisor>();
+        services.AddScoped<ISetupChecklist, SetupChecklist>();
+        services.AddScoped<IMailFromDashboardService, MailFromDashboardService>();
+        services.AddScoped<ICrossRegionService, CrossRegionService>();
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed record SetupProgress(MailFromDetails Details, IReadOnlyList<CheckI
 /// The assistant's last step: a live checklist built from the console's own answers — SES's status (IMailFromService,
 /// fed by the shared poller) and the DNS diagnosis (IMailFromDnsDiagnostics). It judges nothing the diagnosis does not.
 /// </summary>
-public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics)
+public sealed class SetupChecklist(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics) : ISetupChecklist
 {
     public async Task<ServiceResult<SetupProgress>> CheckAsync(string region, string identity, CancellationToken cancellationToken = default)
     {

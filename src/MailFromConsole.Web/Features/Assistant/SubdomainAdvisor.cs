@@ -18,7 +18,7 @@ public sealed record SubdomainReport(string? NormalizedDomain, IReadOnlyList<Che
 /// The assistant's second step: suggests a MAIL FROM subdomain and checks a proposal live with the console's rules
 /// (IMailFromService.Validate, its warnings) and the DNS diagnosis. It adds no rule of its own.
 /// </summary>
-public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics)
+public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiagnostics diagnostics) : ISubdomainAdvisor
 {
     public const string ValidKey = "valid";
     public const string ReceivesMailKey = "receives-mail";

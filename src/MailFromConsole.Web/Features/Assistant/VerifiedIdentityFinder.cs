@@ -13,7 +13,7 @@ public sealed record IdentityChoice(string Identity, IdentityType Type, Identity
 public sealed record IdentityChoices(IReadOnlyList<IdentityChoice> Verified, IReadOnlyList<string> NotVerified, bool More);
 
 /// <summary>The assistant's first step: verified identities of a region matching a search, through the identity service.</summary>
-public sealed class VerifiedIdentityFinder(IIdentityService identities, IOptions<GuidedSetupOptions> options)
+public sealed class VerifiedIdentityFinder(IIdentityService identities, IOptions<GuidedSetupOptions> options) : IVerifiedIdentityFinder
 {
     public async Task<ServiceResult<IdentityChoices>> FindAsync(string region, string? search, CancellationToken cancellationToken = default)
     {

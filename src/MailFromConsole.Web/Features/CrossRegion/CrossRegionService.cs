@@ -20,7 +20,7 @@ public sealed record SharedMxNote(string MailFromDomain, IReadOnlyList<string> R
 public sealed record CrossRegionReport(string Identity, IReadOnlyList<RegionMailFrom> Verified, IReadOnlyList<string> NotVerifiedIn, IReadOnlyList<SharedMxNote> Notes, IReadOnlyList<string> Errors);
 
 /// <summary>One identity across every configured region, through the identity service (SES is regional).</summary>
-public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions)
+public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions) : ICrossRegionService
 {
     public async Task<CrossRegionReport> LoadAsync(string identity, CancellationToken cancellationToken = default)
     {

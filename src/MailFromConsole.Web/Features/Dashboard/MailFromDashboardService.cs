@@ -20,7 +20,7 @@ public sealed class MailFromDashboardService(
     PendingSinceTracker pendingSince,
     TimeProvider time,
     IOptions<GuidedSetupOptions> options,
-    ILogger<MailFromDashboardService> logger)
+    ILogger<MailFromDashboardService> logger) : IMailFromDashboardService
 {
     public async Task<DashboardReport> LoadAsync(IReadOnlyCollection<string> regions, CancellationToken cancellationToken = default)
     {

@@ -73,7 +73,8 @@ public sealed class AccountView : IDisposable
             {
                 foreach (var item in group) data.Identities[item.State.Identity] = item.State;
                 data.Known = data.Identities.Count > 0;
-                data.Progress = new LoadProgress(data.Identities.Count, data.Identities.Count, CountRead(data), ListingComplete: false);
+                // A saved view is a listing: pages show it (and sort it by status) at once while the sweeper refreshes it.
+                data.Progress = new LoadProgress(data.Identities.Count, data.Identities.Count, CountRead(data), ListingComplete: data.Known);
             }
             Raise(new ViewChange(group.Key, [.. group.Select(g => g.State.Identity)]), remote: false);
         }

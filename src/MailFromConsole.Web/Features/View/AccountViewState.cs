@@ -5,7 +5,7 @@ namespace MailFromConsole.Web.Features.View;
 /// which identities they show, so the sweeper reads those first. Callbacks run on the view's thread: a component
 /// passes <c>() => InvokeAsync(…)</c>.
 /// </summary>
-public sealed class AccountViewState(AccountView view, WatchedIdentities watched, ILogger<AccountViewState> logger) : IDisposable
+public sealed class AccountViewState(AccountView view, WatchedIdentities watched, ILogger<AccountViewState> logger) : IAccountViewState, IDisposable
 {
     private readonly List<Subscription> subscriptions = [];
 

@@ -8,7 +8,7 @@ namespace MailFromConsole.Web.Features.View;
 /// What the sweep noticed, told to people: changes made outside the console go to the audit log; drift (a working
 /// identity getting worse) becomes an in-app notification and, when configured, a webhook POST.
 /// </summary>
-public sealed class DriftAlerts(IAuditLog audit, DriftWebhook webhook, IAccountViewStore store)
+public sealed class DriftAlerts(IAuditLog audit, DriftWebhook webhook, IAccountViewStore store) : IDriftAlerts
 {
     public const string OutsideUser = "(outside the console)";
     private const int Kept = 50;

@@ -17,13 +17,14 @@ public static class ViewServiceCollectionExtensions
         services.AddSingleton<AccountView>();
         services.AddSingleton<WatchedIdentities>();
         services.AddSingleton<DriftAlerts>();
+        services.AddSingleton<IDriftAlerts>(sp => sp.GetRequiredService<DriftAlerts>());
         // Held by the singleton alerts: pooled connections are renewed by the handler, not by the factory.
         services.AddHttpClient<DriftWebhook>(http => http.Timeout = TimeSpan.FromSeconds(10))
             .UseSocketsHttpHandler((handler, _) => handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<AccountViewSweeper>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountViewSweeper>());
-        services.AddScoped<AccountViewState>();
+        services.AddScoped<IAccountViewState, AccountViewState>();
         return services;
     }
 }

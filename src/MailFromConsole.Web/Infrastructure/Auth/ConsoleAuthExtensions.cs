@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using MailFromConsole.Web.Features.Account;
-using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -18,8 +17,8 @@ public static class ConsoleAuthExtensions
     /// <summary>
     /// Cookie sign-in (users from <c>Auth:Users</c> and the console's own store), optional OpenID Connect, role
     /// policies with a secure fallback (every endpoint needs a signed-in user unless it allows anonymous), the role
-    /// guard, first-run setup, sign-in rate limits, antiforgery cookie settings, and the audit log.
-    /// Needs <c>AddRazorComponents()</c> too (the sign-in pages are Razor components).
+    /// guard, first-run setup, sign-in rate limits and antiforgery cookie settings.
+    /// Needs <c>AddRazorComponents()</c> and the audit log (<c>AddAuditLog</c>: sign-ins and user changes are audited) too.
     /// </summary>
     public static IServiceCollection AddConsoleAuth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,9 +36,8 @@ public static class ConsoleAuthExtensions
         services.AddSingleton<UserChanges>();
         services.AddSingleton<SignInBackoff>();
         services.AddScoped<SignInValidator>();
-        services.AddScoped<UserAdministration>();
+        services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddHostedService<FirstRunAnnouncer>();
-        services.AddAuditLog(configuration);
 
         // The keys that protect cookies live in the console's database: cookies outlive a restart, and a cookie
         // from one instance works on every other instance on the same database.
@@ -133,7 +131,7 @@ public static class ConsoleAuthExtensions
 
     /// <summary>
     /// Security headers, authentication, authorization, rate limiting and antiforgery, in that order, then the
-    /// sign-in/sign-out/setup endpoints and the audit exports. Call it after <c>UseExceptionHandler</c>,
+    /// sign-in/sign-out/setup endpoints. Call it after <c>UseExceptionHandler</c>,
     /// <c>UseStatusCodePages…</c> and <c>UseHttpsRedirection</c>, in place of <c>UseAntiforgery()</c>, before mapping
     /// the Razor components and static assets.
     /// </summary>
@@ -154,7 +152,6 @@ public static class ConsoleAuthExtensions
 
         var oidc = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConsoleAuthOptions>>().Value.Oidc.IsConfigured;
         app.MapAccountEndpoints(oidc);
-        app.MapAuditExport();
         return app;
     }
 }

@@ -2,7 +2,10 @@ using MailFromConsole.Aws;
 using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Web.Components.Shared;
+using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
+using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
@@ -38,7 +41,10 @@ public static class ApplicationServices
         return services.AddConsoleServices(configuration);
     }
 
-    /// <summary>The console's own services (also used by the bUnit tests over fake AWS clients).</summary>
+    /// <summary>
+    /// The console's own services, each feature's in one place (also used by the bUnit tests over fake AWS clients).
+    /// The sign-in (<c>AddConsoleAuth</c>) is added beside them: tests replace it with their own user.
+    /// </summary>
     public static IServiceCollection AddConsoleServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
@@ -51,7 +57,7 @@ public static class ApplicationServices
         services.AddAccountView(configuration);
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
-        services.AddScoped<RegionContext>();
+        services.AddScoped<IRegionState, RegionState>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
         services.AddSingleton<ChangeLocks>();
@@ -60,8 +66,19 @@ public static class ApplicationServices
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
+        services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
+        services.AddAuditLog(configuration);
         return services.AddGuidedSetup();
+    }
+
+    /// <summary>The console's endpoints: its pages and each feature's own (the audit exports).</summary>
+    public static WebApplication MapApplication(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAuditExport();
+        return app;
     }
 }

@@ -48,7 +48,7 @@ public sealed class MainLayoutTests : ConsoleTestContext
     {
         var layout = RenderLayout();
 
-        Assert.Equal("us-east-1", Services.GetRequiredService<RegionContext>().Current);
+        Assert.Equal("us-east-1", Services.GetRequiredService<IRegionState>().Current);
         Assert.Contains("us-east-1", layout.Find("[data-testid=region-selector]").InnerHtml);
     }
 
@@ -59,16 +59,16 @@ public sealed class MainLayoutTests : ConsoleTestContext
 
         var layout = RenderLayout();
 
-        Assert.Equal("eu-west-1", Services.GetRequiredService<RegionContext>().Current);
+        Assert.Equal("eu-west-1", Services.GetRequiredService<IRegionState>().Current);
         Assert.Equal("domains?region=eu-west-1", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Domains").GetAttribute("href"));
     }
 
     [Fact]
     public void ChoosingAnotherRegionTellsThePages()
     {
-        var region = Services.GetRequiredService<RegionContext>();
+        var region = Services.GetRequiredService<IRegionState>();
         var changes = 0;
-        region.Changed += () => changes++;
+        using var subscription = region.NotifyOnChange(EventCallback.Factory.Create(this, () => changes++));
 
         region.Select("eu-west-1");
         region.Select("eu-west-1");

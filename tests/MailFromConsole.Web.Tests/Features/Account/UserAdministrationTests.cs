@@ -24,10 +24,10 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private UserAdministration AsAdmin(out IServiceScope scope)
+    private IUserAdministration AsAdmin(out IServiceScope scope)
     {
         scope = _services.CircuitOf("ada", ConsoleRole.Admin);
-        return scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        return scope.ServiceProvider.GetRequiredService<IUserAdministration>();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
     public async Task OperatorCannotManageUsers()
     {
         using var scope = _services.CircuitOf("otto", ConsoleRole.Operator, UserSource.Configuration);
-        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var users = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
 
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.AddAsync("mallory", ConsoleRole.Admin, "mallory-password"));
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.ListAsync());

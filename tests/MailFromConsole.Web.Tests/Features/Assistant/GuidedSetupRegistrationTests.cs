@@ -23,8 +23,8 @@ public sealed class GuidedSetupRegistrationTests
         Assert.Equal(TimeSpan.FromMinutes(5), options.PendingTooLong);
         Assert.Equal(TimeSpan.FromSeconds(3), options.ChecklistRefreshInterval);
         using var scope = provider.CreateScope();
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<MailFromDashboardService>());
-        Assert.NotNull(scope.ServiceProvider.GetRequiredService<SetupChecklist>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<IMailFromDashboardService>());
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<ISetupChecklist>());
     }
 
     [Fact]

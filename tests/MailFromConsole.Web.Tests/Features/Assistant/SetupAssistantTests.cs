@@ -89,7 +89,7 @@ public sealed class SetupAssistantTests() : ConsoleTestContext(onTestClock: true
         var assistant = RenderAssistant(Region, "example.com");
         assistant.WaitForAssertion(() => Assert.NotNull(assistant.Find("[data-testid=step-subdomain]")));
 
-        await assistant.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+        await assistant.InvokeAsync(() => Services.GetRequiredService<IRegionState>().Select("eu-west-1"));
 
         assistant.WaitForAssertion(() => Assert.Equal("eu-west-1", assistant.Find("[data-testid=assistant-region]").TextContent));
         assistant.WaitForAssertion(() => Assert.Equal(["user@example.org"], assistant.FindAll("[data-testid=identity-choice]").Select(e => e.GetAttribute("data-identity"))));
@@ -103,11 +103,11 @@ public sealed class SetupAssistantTests() : ConsoleTestContext(onTestClock: true
         assistant.WaitForAssertion(() => Assert.NotNull(assistant.Find("[data-testid=step-subdomain]")));
 
         // The selector switches the region, then navigates to the same path with ?region=eu-west-1.
-        await assistant.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+        await assistant.InvokeAsync(() => Services.GetRequiredService<IRegionState>().Select("eu-west-1"));
         assistant.Render(p => p.Add(x => x.RouteRegion, Region).Add(x => x.RouteIdentity, "example.com"));
 
         assistant.WaitForAssertion(() => Assert.Equal("eu-west-1", assistant.Find("[data-testid=assistant-region]").TextContent));
-        Assert.Equal("eu-west-1", Services.GetRequiredService<RegionContext>().Current);
+        Assert.Equal("eu-west-1", Services.GetRequiredService<IRegionState>().Current);
         Assert.NotNull(assistant.Find("[data-testid=step-identity]"));
     }
 }

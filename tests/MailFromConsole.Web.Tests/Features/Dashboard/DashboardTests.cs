@@ -56,7 +56,7 @@ public sealed class DashboardTests : ConsoleTestContext
     public async Task PendingForLongerThanTheThresholdNeedsAction()
     {
         MailFrom(Region, "slow.example.com", "mail.slow.example.com", CustomMailFromStatus.Pending);
-        var dashboard = Services.GetRequiredService<MailFromDashboardService>();
+        var dashboard = Services.GetRequiredService<IMailFromDashboardService>();
 
         var first = await dashboard.LoadAsync([Region]);
         Clock.Advance(TimeSpan.FromMinutes(61));
@@ -74,7 +74,7 @@ public sealed class DashboardTests : ConsoleTestContext
     {
         MailFrom(Region, "failed.example.com", "mail.failed.example.com", CustomMailFromStatus.Failed);
         Aws.Ses.FailNext("ListIdentities", "AccessDenied", "not allowed in this region", OtherRegion);
-        var dashboard = Services.GetRequiredService<MailFromDashboardService>();
+        var dashboard = Services.GetRequiredService<IMailFromDashboardService>();
 
         var report = await dashboard.LoadAsync([OtherRegion, Region]);
 

@@ -63,7 +63,7 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
         var view = RenderView(IdentityType.Domain, "example.com");
         view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
 
-        view.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+        view.InvokeAsync(() => Services.GetRequiredService<IRegionState>().Select("eu-west-1"));
 
         view.WaitForAssertion(() => Assert.Equal(2, view.FindAll("tr.identity-row").Count));
         view.WaitForAssertion(() => Assert.Contains("mail.example.com", view.Find("[data-testid=mailfrom-domain]").TextContent));
@@ -133,7 +133,7 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
         var view = RenderView(IdentityType.Domain, "example.com");
         view.WaitForAssertion(() => Assert.Single(view.FindAll("tr.identity-row")));
 
-        view.InvokeAsync(() => Services.GetRequiredService<RegionContext>().Select("eu-west-1"));
+        view.InvokeAsync(() => Services.GetRequiredService<IRegionState>().Select("eu-west-1"));
 
         view.WaitForAssertion(() => Assert.Contains("example.com is not an identity in eu-west-1", view.Find("[data-testid=details-error]").TextContent));
         Assert.Empty(view.FindAll("[data-testid=mailfrom-section]"));

@@ -103,7 +103,7 @@ public sealed class ViewReadingTests : IAsyncLifetime
     public async Task EveryConsumerReadsTheSameView()
     {
         await using var scope = host.Services.CreateAsyncScope();
-        Assert.Same(host.View, scope.ServiceProvider.GetRequiredService<AccountViewState>().View);
+        Assert.Same(host.View, scope.ServiceProvider.GetRequiredService<IAccountViewState>().View);
         Assert.IsType<ViewStatusCache>(Cache);
     }
 }

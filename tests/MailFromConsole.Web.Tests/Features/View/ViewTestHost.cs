@@ -59,11 +59,11 @@ public sealed class ViewTestHost : IAsyncDisposable
     }
 
     /// <summary>A circuit's view state.</summary>
-    public AccountViewState CircuitState()
+    public IAccountViewState CircuitState()
     {
         var scope = Services.CreateScope();
         scopes.Add(scope);
-        return scope.ServiceProvider.GetRequiredService<AccountViewState>();
+        return scope.ServiceProvider.GetRequiredService<IAccountViewState>();
     }
 
     /// <summary>Lists the region and reads every SES part until nothing is due.</summary>

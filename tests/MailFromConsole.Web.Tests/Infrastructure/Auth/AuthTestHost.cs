@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -16,8 +17,8 @@ using Microsoft.Extensions.Logging;
 namespace MailFromConsole.Web.Tests.Infrastructure.Auth;
 
 /// <summary>
-/// A real Kestrel host on a loopback port with the console's auth exactly as Program.cs wires it, plus a few
-/// endpoints that stand for the console's pages and actions.
+/// A real Kestrel host on a loopback port with the console's auth exactly as Program.cs wires it, the audit log and
+/// its exports, plus a few endpoints that stand for the console's pages and actions.
 /// </summary>
 public sealed partial class AuthTestHost : IAsyncDisposable
 {
@@ -69,11 +70,13 @@ public sealed partial class AuthTestHost : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
         builder.Services.AddConsoleAuth(builder.Configuration);
+        builder.Services.AddAuditLog(builder.Configuration);
         builder.LimitRequestBodies();
 
         var app = builder.Build();
         app.UseRequestSizeLimit();
         app.UseConsoleAuth();
+        app.MapAuditExport();
         // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
         app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");
         app.MapGet("/identities", (ICurrentUser user) => $"Identities for {user.Name}");

@@ -52,7 +52,7 @@ public sealed class OpenCircuitRightsTests : IAsyncLifetime
         return changed.Task;
     }
 
-    private async Task<UserAdministration> AdminAsync() => (await CircuitOfStoredAsync("ada")).ServiceProvider.GetRequiredService<UserAdministration>();
+    private async Task<IUserAdministration> AdminAsync() => (await CircuitOfStoredAsync("ada")).ServiceProvider.GetRequiredService<IUserAdministration>();
 
     [Fact]
     public async Task DemotingAnOperatorSignsTheirOpenCircuitOutAtOnceAndRefusesTheirNextChange()
