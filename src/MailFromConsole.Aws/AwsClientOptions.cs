@@ -14,6 +14,19 @@ public sealed class AwsClientOptions
     /// <summary>Endpoint override for Route 53. Null: <c>https://route53.amazonaws.com/</c>.</summary>
     public Uri? Route53ServiceUrl { get; set; }
 
+    /// <summary>Endpoint override for STS, used by the console's own STS calls and by a profile's <c>role_arn</c>.
+    /// Null: <c>https://sts.&lt;region&gt;.amazonaws.com/</c> (the SDK's chain then also honours <c>AWS_ENDPOINT_URL_STS</c>).</summary>
+    public Uri? StsServiceUrl { get; set; }
+
+    /// <summary>The region whose STS endpoint assumes the <see cref="Route53Accounts"/> roles.</summary>
+    public string StsRegion { get; set; } = "us-east-1";
+
+    /// <summary>Route 53 in other accounts: for a name under <see cref="Route53AccountOptions.Suffix"/>, the role to assume.</summary>
+    public List<Route53AccountOptions> Route53Accounts { get; set; } = [];
+
+    /// <summary>The hosted zones the console manages (ids), to limit the least-privilege policy's Route 53 statements. Empty: all zones.</summary>
+    public List<string> ManagedHostedZoneIds { get; set; } = [];
+
     /// <summary>Explicit credentials (used for the local backend); both must be set to take effect.</summary>
     public string? AccessKeyId { get; set; }
 
@@ -42,6 +55,9 @@ public sealed class AwsRateLimitOptions
     public double Route53RequestsPerSecond { get; set; } = 10;
 
     public int Route53Burst { get; set; } = 50;
+
+    /// <summary>STS allows far more; the console only asks it for identities and role sessions.</summary>
+    public double StsRequestsPerSecond { get; set; } = 10;
 }
 
 public sealed class AwsRetryOptions

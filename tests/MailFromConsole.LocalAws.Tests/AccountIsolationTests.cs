@@ -13,19 +13,7 @@ public sealed class AccountIsolationTests
     public async Task Boto3SeesSeparateIdentitiesAndHostedZonesInEachAccount()
     {
         await using var aws = await LocalAwsFixture.StartAsync(TwoAccounts.Configure);
-        const string script = """
-            import json, sys, boto3, botocore.exceptions
-            endpoint, key_b, secret_b = sys.argv[1], sys.argv[2], sys.argv[3]
-            def clients(key, secret):
-                s = boto3.Session(aws_access_key_id=key, aws_secret_access_key=secret, region_name='us-east-1')
-                return {n: s.client(n, endpoint_url=endpoint) for n in ('ses', 'sesv2', 'route53')}
-            def code(call):
-                try:
-                    call()
-                    return 'succeeded'
-                except botocore.exceptions.ClientError as e:
-                    return e.response['Error']['Code']
-            a, b = clients('test', 'test'), clients(key_b, secret_b)
+        const string script = TwoAccounts.Boto3Prelude + """
             out = {}
             for name, c, domain in (('a', a, 'a-only.test'), ('b', b, 'b-only.test')):
                 c['ses'].verify_domain_identity(Domain=domain)
@@ -61,7 +49,7 @@ public sealed class AccountIsolationTests
             print(json.dumps(out))
             """;
 
-        var result = await RealClient.PythonAsync(script, aws.Endpoint.ToString(), TwoAccounts.KeyB.AccessKey, TwoAccounts.KeyB.Secret);
+        var result = await RealClient.PythonAsync(script, TwoAccounts.Boto3Arguments(aws));
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var json = JsonDocument.Parse(result.Stdout).RootElement;

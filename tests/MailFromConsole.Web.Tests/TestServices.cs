@@ -55,6 +55,7 @@ public static class TestServices
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
+        services.AddSingleton<IRoute53Accounts>(aws.Route53Accounts);
         services.AddSingleton(aws.Diagnostics);
         services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());

@@ -7,6 +7,9 @@ namespace MailFromConsole.Aws.Http;
 /// <param name="Region">The region the caller asked for (SES) or null for global services.</param>
 internal sealed record AwsOperation(string Service, string SigningRegion, string Operation, string? Region)
 {
+    /// <summary>Credentials other than the console's own (an assumed role for another account's Route 53).</summary>
+    public IAwsCredentialsProvider? Credentials { get; init; }
+
     public static readonly HttpRequestOptionsKey<AwsOperation> OptionKey = new("MailFromConsole.AwsOperation");
 
     public void AttachTo(HttpRequestMessage request) => request.Options.Set(OptionKey, this);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace MailFromConsole.Aws.Http;
 
 /// <summary>
-/// One limiter per SES region and operation and one for the whole Route 53 account, shared by every client
+/// One limiter per SES region and operation, one per STS region and one for Route 53 (all its accounts: the safe side), shared by every client
 /// instance in the process (a singleton), so open pages and pollers share AWS's limits instead of multiplying them.
 /// </summary>
 internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimeProvider timeProvider) : IDisposable
@@ -18,6 +18,7 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
     {
         // Route 53's limit is per account; its PriorRequestNotComplete (per zone) is left to the retry policy.
         Route53.Route53Wire.SigningName => Route53.Route53Wire.SigningName,
+        Sts.StsWire.SigningName => $"{operation.Service}|{operation.Region}",
         _ => $"{operation.Service}|{operation.Region}|{operation.Operation}",
     };
 
@@ -26,6 +27,8 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
         var limits = options.Value.RateLimits;
         if (operation.Service == Route53.Route53Wire.SigningName)
             return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
+        if (operation.Service == Sts.StsWire.SigningName)
+            return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.StsRequestsPerSecond), burst: 10, timeProvider);
         var interval = Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? limits.SesMailFromInterval : limits.SesOtherInterval;
         return new StrictIntervalRateLimiter(interval, timeProvider);
     }

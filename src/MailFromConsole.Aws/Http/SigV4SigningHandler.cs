@@ -1,4 +1,5 @@
 using Amazon;
+using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 
 namespace MailFromConsole.Aws.Http;
@@ -15,7 +16,10 @@ internal sealed class SigV4SigningHandler(AwsCredentialsSource credentialsSource
     {
         var operation = AwsOperation.From(request);
         var uri = request.RequestUri ?? throw new InvalidOperationException("AWS request without a URI.");
-        var credentials = await credentialsSource.GetAsync(cancellationToken).ConfigureAwait(false);
+        var immutable = await (operation.Credentials ?? credentialsSource).GetAsync(cancellationToken).ConfigureAwait(false);
+        AWSCredentials credentials = immutable.UseToken
+            ? new SessionAWSCredentials(immutable.AccessKey, immutable.SecretKey, immutable.Token)
+            : new BasicAWSCredentials(immutable.AccessKey, immutable.SecretKey);
 
         foreach (var name in SigningHeaders)
             request.Headers.Remove(name);

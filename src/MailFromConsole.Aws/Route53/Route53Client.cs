@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using MailFromConsole.Aws.Http;
 using MailFromConsole.Core.Route53;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using E = MailFromConsole.Aws.Route53.Route53Wire.Elements;
 using Op = MailFromConsole.Aws.Route53.Route53Wire.Operations;
@@ -12,10 +13,28 @@ using Q = MailFromConsole.Aws.Route53.Route53Wire.QueryParameters;
 namespace MailFromConsole.Aws.Route53;
 
 /// <summary>Route 53 over REST-XML, signed as <c>route53</c> in us-east-1 (the service is global).</summary>
-internal sealed partial class Route53Client(HttpClient httpClient, IOptions<AwsClientOptions> options) : IRoute53Client
+internal sealed partial class Route53Client : IRoute53Client
 {
     internal const string ServiceName = "Route53";
     private static readonly Uri DefaultEndpoint = new("https://route53.amazonaws.com/");
+
+    private readonly HttpClient httpClient;
+    private readonly IOptions<AwsClientOptions> options;
+    private readonly IAwsCredentialsProvider? credentials;
+
+    [ActivatorUtilitiesConstructor]
+    public Route53Client(HttpClient httpClient, IOptions<AwsClientOptions> options)
+        : this(httpClient, options, null)
+    {
+    }
+
+    /// <param name="credentials">A role in another account (<see cref="Route53AccountDirectory"/>); null: the console's own credentials.</param>
+    public Route53Client(HttpClient httpClient, IOptions<AwsClientOptions> options, IAwsCredentialsProvider? credentials)
+    {
+        this.httpClient = httpClient;
+        this.options = options;
+        this.credentials = credentials;
+    }
 
     public async Task<HostedZonesPage> ListHostedZonesByNameAsync(string? dnsName, string? hostedZoneId, int? maxItems, CancellationToken cancellationToken = default)
     {
@@ -187,7 +206,7 @@ internal sealed partial class Route53Client(HttpClient httpClient, IOptions<AwsC
 
     private Task<XElement> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        new AwsOperation(Route53Wire.SigningName, Route53Wire.SigningRegion, operation, null).AttachTo(request);
+        new AwsOperation(Route53Wire.SigningName, Route53Wire.SigningRegion, operation, null) { Credentials = credentials }.AttachTo(request);
         return AwsCall.SendAsync(httpClient, request, ServiceName, cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
 
     public async Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default)
     {
-        var query = new SesQuery(Op.ListIdentities)
+        var query = new QueryRequest(Op.ListIdentities)
             .AddIfNotNull(M.IdentityType, identityType?.ToString())
             .AddIfNotNull(M.NextToken, nextToken)
             .AddIfNotNull(M.MaxItems, maxItems);
@@ -32,22 +32,22 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
                 value.ChildValue(M.VerificationToken)), cancellationToken);
 
     public async Task VerifyEmailIdentityAsync(string region, string emailAddress, CancellationToken cancellationToken = default) =>
-        await CallAsync(region, new SesQuery(Op.VerifyEmailIdentity).Add(M.EmailAddress, emailAddress), cancellationToken).ConfigureAwait(false);
+        await CallAsync(region, new QueryRequest(Op.VerifyEmailIdentity).Add(M.EmailAddress, emailAddress), cancellationToken).ConfigureAwait(false);
 
     public async Task<string> VerifyDomainIdentityAsync(string region, string domain, CancellationToken cancellationToken = default)
     {
-        var root = await CallAsync(region, new SesQuery(Op.VerifyDomainIdentity).Add(M.Domain, domain), cancellationToken).ConfigureAwait(false);
+        var root = await CallAsync(region, new QueryRequest(Op.VerifyDomainIdentity).Add(M.Domain, domain), cancellationToken).ConfigureAwait(false);
         return root.Find(M.VerificationToken)?.Value
             ?? throw AwsCall.InvalidResponse(ServiceName, "VerifyDomainIdentity returned no VerificationToken", null);
     }
 
     public async Task DeleteIdentityAsync(string region, string identity, CancellationToken cancellationToken = default) =>
-        await CallAsync(region, new SesQuery(Op.DeleteIdentity).Add(M.Identity, identity), cancellationToken).ConfigureAwait(false);
+        await CallAsync(region, new QueryRequest(Op.DeleteIdentity).Add(M.Identity, identity), cancellationToken).ConfigureAwait(false);
 
     public async Task SetIdentityMailFromDomainAsync(string region, string identity, string? mailFromDomain, BehaviorOnMxFailure? behaviorOnMxFailure, CancellationToken cancellationToken = default)
     {
         // SES disables the custom MAIL FROM domain when the parameter is absent, so null is simply left out.
-        var query = new SesQuery(Op.SetIdentityMailFromDomain)
+        var query = new QueryRequest(Op.SetIdentityMailFromDomain)
             .Add(M.Identity, identity)
             .AddIfNotNull(M.MailFromDomain, mailFromDomain)
             .AddIfNotNull(M.BehaviorOnMxFailure, behaviorOnMxFailure?.ToString());
@@ -76,13 +76,13 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
 
     public async Task<IReadOnlyList<string>> VerifyDomainDkimAsync(string region, string domain, CancellationToken cancellationToken = default)
     {
-        var root = await CallAsync(region, new SesQuery(Op.VerifyDomainDkim).Add(M.Domain, domain), cancellationToken).ConfigureAwait(false);
+        var root = await CallAsync(region, new QueryRequest(Op.VerifyDomainDkim).Add(M.Domain, domain), cancellationToken).ConfigureAwait(false);
         var tokens = root.Find(M.DkimTokens)?.ChildrenNamed(SesWire.Protocol.ListMember).Select(e => e.Value).ToList();
         return tokens is { Count: > 0 } ? tokens : throw AwsCall.InvalidResponse(ServiceName, "VerifyDomainDkim returned no DkimTokens", null);
     }
 
     public async Task SetIdentityDkimEnabledAsync(string region, string identity, bool dkimEnabled, CancellationToken cancellationToken = default) =>
-        await CallAsync(region, new SesQuery(Op.SetIdentityDkimEnabled).Add(M.Identity, identity).Add(M.DkimEnabled, dkimEnabled), cancellationToken).ConfigureAwait(false);
+        await CallAsync(region, new QueryRequest(Op.SetIdentityDkimEnabled).Add(M.Identity, identity).Add(M.DkimEnabled, dkimEnabled), cancellationToken).ConfigureAwait(false);
 
     public Task<IReadOnlyDictionary<string, IdentityNotificationAttributes>> GetIdentityNotificationAttributesAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default) =>
         GetInBatchesAsync(region, Op.GetIdentityNotificationAttributes, M.NotificationAttributes, identities, value =>
@@ -94,7 +94,7 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
 
     public async Task SetIdentityFeedbackForwardingEnabledAsync(string region, string identity, bool forwardingEnabled, CancellationToken cancellationToken = default)
     {
-        var query = new SesQuery(Op.SetIdentityFeedbackForwardingEnabled).Add(M.Identity, identity).Add(M.ForwardingEnabled, forwardingEnabled);
+        var query = new QueryRequest(Op.SetIdentityFeedbackForwardingEnabled).Add(M.Identity, identity).Add(M.ForwardingEnabled, forwardingEnabled);
         await CallAsync(region, query, cancellationToken).ConfigureAwait(false);
     }
 
@@ -102,13 +102,13 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
     {
         ArgumentNullException.ThrowIfNull(request);
         const string utf8 = "UTF-8";
-        var query = new SesQuery(Op.SendEmail)
+        var query = new QueryRequest(Op.SendEmail)
             .Add(M.Source, request.Source)
-            .AddList(SesQuery.Path(M.Destination, M.ToAddresses), request.ToAddresses)
-            .Add(SesQuery.Path(M.Message, M.Subject, M.Data), request.Subject)
-            .Add(SesQuery.Path(M.Message, M.Subject, M.Charset), utf8)
-            .Add(SesQuery.Path(M.Message, M.Body, M.Text, M.Data), request.TextBody)
-            .Add(SesQuery.Path(M.Message, M.Body, M.Text, M.Charset), utf8);
+            .AddList(QueryRequest.Path(M.Destination, M.ToAddresses), request.ToAddresses)
+            .Add(QueryRequest.Path(M.Message, M.Subject, M.Data), request.Subject)
+            .Add(QueryRequest.Path(M.Message, M.Subject, M.Charset), utf8)
+            .Add(QueryRequest.Path(M.Message, M.Body, M.Text, M.Data), request.TextBody)
+            .Add(QueryRequest.Path(M.Message, M.Body, M.Text, M.Charset), utf8);
         var root = await CallAsync(region, query, cancellationToken).ConfigureAwait(false);
         return root.Find(M.MessageId)?.Value ?? throw AwsCall.InvalidResponse(ServiceName, "SendEmail returned no MessageId", null);
     }
@@ -121,7 +121,7 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
         var result = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var batch in identities.Distinct(StringComparer.Ordinal).Chunk(SesWire.MaxIdentitiesPerCall))
         {
-            var root = await CallAsync(region, new SesQuery(action).AddList(M.Identities, batch), cancellationToken).ConfigureAwait(false);
+            var root = await CallAsync(region, new QueryRequest(action).AddList(M.Identities, batch), cancellationToken).ConfigureAwait(false);
             foreach (var (key, value) in ReadMap(root, mapName))
                 result[key] = readValue(value);
         }
@@ -144,7 +144,7 @@ internal sealed class SesClient(HttpClient httpClient, IOptions<AwsClientOptions
         }
     }
 
-    private async Task<XElement> CallAsync(string region, SesQuery query, CancellationToken cancellationToken)
+    private async Task<XElement> CallAsync(string region, QueryRequest query, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, EndpointFor(region, options.Value)) { Content = query.ToContent() };
         new AwsOperation(SesWire.SigningName, region, query.Action, region).AttachTo(request);

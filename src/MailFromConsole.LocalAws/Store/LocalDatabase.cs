@@ -107,7 +107,7 @@ internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine
         CreateSchema(Schema);
         // Idempotent: the columns are looked up inside one immediate transaction, so two servers starting on the
         // same file at once migrate it once.
-        var isNew = Write((c, t) =>
+        return Write((c, t) =>
         {
             AddMissingColumns(c, t);
             foreach (var (table, definition) in PartitionedTables)
@@ -119,7 +119,6 @@ internal sealed class LocalDatabase(string dataFolder) : SqliteFile(Path.Combine
             using var command = Command(c, t, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', '1')");
             return command.ExecuteNonQuery() == 1;
         });
-        return isNew;
     }
 
     private static void AddMissingColumns(SqliteConnection c, SqliteTransaction t)

@@ -1,5 +1,6 @@
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Core.Sts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,10 @@ public sealed class AwsClientHarness : IAsyncDisposable
 
     public IRoute53Client Route53 => _services.GetRequiredService<IRoute53Client>();
 
+    public IStsClient Sts => _services.GetRequiredService<IStsClient>();
+
+    public IRoute53Accounts Route53Accounts => _services.GetRequiredService<IRoute53Accounts>();
+
     public static async Task<AwsClientHarness> StartAsync(
         Func<RecordedRequest, CannedResponse> respond,
         IDictionary<string, string?>? settings = null,
@@ -36,6 +41,7 @@ public sealed class AwsClientHarness : IAsyncDisposable
         {
             ["Aws:SesServiceUrl"] = server.Url.ToString(),
             ["Aws:Route53ServiceUrl"] = server.Url.ToString(),
+            ["Aws:StsServiceUrl"] = server.Url.ToString(),
             ["Aws:RateLimits:SesMailFromInterval"] = "00:00:00.001",
             ["Aws:RateLimits:SesOtherInterval"] = "00:00:00.001",
             ["Aws:RateLimits:Route53RequestsPerSecond"] = "1000",

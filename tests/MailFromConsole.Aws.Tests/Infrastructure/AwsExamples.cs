@@ -6,6 +6,54 @@ public static class AwsExamples
     public const string SesNamespace = "http://ses.amazonaws.com/doc/2010-12-01/";
     public const string Route53Namespace = "https://route53.amazonaws.com/doc/2013-04-01/";
 
+    public const string StsNamespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    /// <summary>The STS API reference's GetCallerIdentity example (an IAM user).</summary>
+    public static string StsCallerIdentity(string account = "123456789012", string arn = "arn:aws:iam::123456789012:user/Alice") => $"""
+        <GetCallerIdentityResponse xmlns="{StsNamespace}">
+          <GetCallerIdentityResult>
+            <Arn>{arn}</Arn>
+            <UserId>AKIAI44QH8DHBEXAMPLE</UserId>
+            <Account>{account}</Account>
+          </GetCallerIdentityResult>
+          <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
+        </GetCallerIdentityResponse>
+        """;
+
+    /// <summary>The STS API reference's AssumeRole example, with the session's key, token and expiry the test chooses.</summary>
+    public static string StsAssumeRole(string accessKeyId, string sessionToken, DateTimeOffset expiration, string assumedRoleArn = "arn:aws:sts::123456789012:assumed-role/demo/TestAR") => $"""
+        <AssumeRoleResponse xmlns="{StsNamespace}">
+          <AssumeRoleResult>
+            <SourceIdentity>Alice</SourceIdentity>
+            <AssumedRoleUser>
+              <Arn>{assumedRoleArn}</Arn>
+              <AssumedRoleId>ARO123EXAMPLE123:TestAR</AssumedRoleId>
+            </AssumedRoleUser>
+            <Credentials>
+              <AccessKeyId>{accessKeyId}</AccessKeyId>
+              <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
+              <SessionToken>{sessionToken}</SessionToken>
+              <Expiration>{expiration.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}</Expiration>
+            </Credentials>
+            <PackedPolicySize>6</PackedPolicySize>
+          </AssumeRoleResult>
+          <ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata>
+        </AssumeRoleResponse>
+        """;
+
+    public const string StsAssumedSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";
+
+    public static string StsError(string code, string message) => $"""
+        <ErrorResponse xmlns="{StsNamespace}">
+          <Error>
+            <Type>Sender</Type>
+            <Code>{code}</Code>
+            <Message>{message}</Message>
+          </Error>
+          <RequestId>0b0ac6b5-2c4b-4a8e-8c2b-6c1f0EXAMPLE</RequestId>
+        </ErrorResponse>
+        """;
+
     public static string SesEmpty(string action) => $"""
         <{action}Response xmlns="{SesNamespace}">
           <{action}Result/>

@@ -1,6 +1,7 @@
 using System.Reflection;
 using MailFromConsole.Aws.Route53;
 using MailFromConsole.Aws.Ses;
+using MailFromConsole.Aws.Sts;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Testing;
 
@@ -11,6 +12,7 @@ public sealed class WireNamesMatchServiceModelsTests
 {
     private static readonly ServiceModel Ses = ServiceModel.Load("ses", "2010-12-01");
     private static readonly ServiceModel Route53 = ServiceModel.Load("route53", "2013-04-01");
+    private static readonly ServiceModel Sts = ServiceModel.Load("sts", StsWire.ApiVersion);
 
     private static IReadOnlyList<(string Field, string Value)> Constants(Type type) =>
         type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
@@ -105,5 +107,19 @@ public sealed class WireNamesMatchServiceModelsTests
         Assert.Contains("InvalidChangeBatch", errors);
         Assert.Contains("PriorRequestNotComplete", errors);
         Assert.Contains("NoSuchHostedZone", errors);
+    }
+
+    [Fact]
+    public void StsApiVersionSigningNameOperationsAndMembersAreTheModels()
+    {
+        var metadata = Sts.Root.GetProperty("metadata");
+        Assert.Equal(StsWire.ApiVersion, metadata.GetProperty("apiVersion").GetString());
+        // botocore signs with the endpoint prefix when the model names no signingName (STS's does not).
+        Assert.False(metadata.TryGetProperty("signingName", out _));
+        Assert.Equal(StsWire.SigningName, metadata.GetProperty("endpointPrefix").GetString());
+        Assert.Equal("query", metadata.GetProperty("protocol").GetString());
+        Assert.All(Constants(typeof(StsWire.Operations)), op => Assert.True(Sts.Operations.Any(o => o.Name == op.Value), $"STS has no operation {op.Value}"));
+        var names = Sts.WireNames();
+        Assert.All(Constants(typeof(StsWire.Members)), member => Assert.True(names.Contains(member.Value), $"STS model has no member {member.Value}"));
     }
 }

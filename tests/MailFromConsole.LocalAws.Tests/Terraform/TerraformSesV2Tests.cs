@@ -32,6 +32,8 @@ public sealed class TerraformSesV2Tests
         await terraform.DestroyAsync();
         var gone = await aws.SesV2Async(HttpMethod.Get, "/v2/email/identities/" + Domain);
 
+        // The provider learned the default account through the local STS (GetCallerIdentity), so its ARNs name it.
+        Assert.Equal($"arn:aws:ses:us-east-1:{LocalAwsOptions.DefaultAccountId}:identity/{Domain}", outputs["arn"].GetString());
         Assert.Equal("DOMAIN", outputs["identity_type"].GetString());
         Assert.Equal(3, outputs["tokens"].GetArrayLength());
         Assert.Equal("SUCCESS", identity.Text("DkimAttributes.Status"));

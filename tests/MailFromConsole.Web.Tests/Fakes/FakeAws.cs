@@ -19,6 +19,7 @@ public sealed class FakeAws : IAsyncDisposable
     private LocalDnsServer? dns;
     private MailFromDnsDiagnostics? diagnostics;
     private DeliverabilityDnsChecks? deliverability;
+    private FakeRoute53Accounts? route53Accounts;
 
     public FakeAws()
     {
@@ -27,7 +28,12 @@ public sealed class FakeAws : IAsyncDisposable
     }
 
     public InMemorySes Ses { get; } = new();
+
     public InMemoryRoute53 Route53 { get; } = new();
+
+    /// <summary>Route 53 as the services reach it: <see cref="Route53"/> for the console's own account, and any other a test adds.</summary>
+    public FakeRoute53Accounts Route53Accounts => route53Accounts ??= new FakeRoute53Accounts(Route53);
+
     public IMailFromDnsDiagnostics Diagnostics { get; }
     public IDeliverabilityDnsChecks DeliverabilityDns { get; }
 

@@ -78,7 +78,9 @@ public sealed class InMemoryRoute53 : IRoute53Client, IZoneData
         }
     }
 
-    public void FailNext(string code, string message) => failNext = new AwsServiceException("Route53", code, message, 400, "req-test");
+    public void FailNext(string code, string message) => FailNext(new AwsServiceException("Route53", code, message, 400, "req-test"));
+
+    public void FailNext(AwsServiceException error) => failNext = error;
 
     /// <summary>The next change is applied, but its answer is lost on the way back (as the wire client reports it).</summary>
     public void LoseNextAnswer() => loseNextAnswer = true;

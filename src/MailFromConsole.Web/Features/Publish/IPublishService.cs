@@ -10,6 +10,6 @@ public interface IPublishService
 
     Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default);
 
-    /// <summary>Polls GetChange until INSYNC (or the configured limit), reporting each status.</summary>
-    Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(string changeId, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default);
+    /// <summary>Polls GetChange (in the account that made the change) until INSYNC (or the configured limit), reporting each status.</summary>
+    Task<ServiceResult<ChangeInfo>> WaitForInSyncAsync(PublishOutcome outcome, Action<ChangeInfo>? onStatus = null, CancellationToken cancellationToken = default);
 }

@@ -42,6 +42,9 @@ public sealed record PublishPreview(
     string? Refusal,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The Route 53 account the zone was looked for in (another account's through a role, or the console's own).</summary>
+    public Route53Account? Account { get; init; }
+
     public bool HasZone => Zone is not null;
     public bool NothingToDo => Refusal is null && Zone is not null && Changes.Count == 0;
     public bool CanApply => Refusal is null && Zone is not null && Changes.Count > 0;
@@ -50,5 +53,8 @@ public sealed record PublishPreview(
 /// <summary>Result of applying a preview: the change, or (when the records moved meanwhile) a fresh preview.</summary>
 public sealed record PublishOutcome(ChangeInfo? Change, PublishPreview? ReloadedPreview, string Message)
 {
+    /// <summary>The account whose zone was changed: its Route 53 alone knows the change id.</summary>
+    public Route53Account? Account { get; init; }
+
     public bool Conflict => ReloadedPreview is not null;
 }

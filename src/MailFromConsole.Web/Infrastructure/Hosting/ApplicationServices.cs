@@ -5,6 +5,7 @@ using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
@@ -65,6 +66,7 @@ public static class ApplicationServices
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
+        services.AddScoped<IConnectionService, ConnectionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);

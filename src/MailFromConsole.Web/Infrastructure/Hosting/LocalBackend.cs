@@ -38,6 +38,7 @@ public static class LocalBackend
         {
             ["Aws:SesServiceUrl"] = endpoint,
             ["Aws:Route53ServiceUrl"] = endpoint,
+            ["Aws:StsServiceUrl"] = endpoint,
             ["Aws:AccessKeyId"] = options.AccessKeyId,
             ["Aws:SecretAccessKey"] = options.SecretAccessKey,
             ["Dns:Resolver"] = resolverIsLocal

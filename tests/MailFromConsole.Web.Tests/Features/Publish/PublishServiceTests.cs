@@ -104,7 +104,7 @@ public sealed class PublishServiceTests : ConsoleTestContext
 
         var outcome = (await Publisher.ApplyAsync(preview)).Value!;
         var statuses = new List<ChangeStatus>();
-        var final = (await Publisher.WaitForInSyncAsync(outcome.Change!.Id, c => statuses.Add(c.Status))).Value!;
+        var final = (await Publisher.WaitForInSyncAsync(outcome, c => statuses.Add(c.Status))).Value!;
 
         var batch = Assert.Single(Aws.Route53.Batches);
         Assert.Equal([ChangeAction.Create, ChangeAction.Delete, ChangeAction.Create], batch.Select(c => c.Action));

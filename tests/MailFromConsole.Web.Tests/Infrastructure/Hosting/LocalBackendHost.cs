@@ -57,6 +57,7 @@ public sealed class LocalBackendHost : IAsyncDisposable
             {
                 ["Aws:SesServiceUrl"] = running.HttpEndpoint.ToString(),
                 ["Aws:Route53ServiceUrl"] = running.HttpEndpoint.ToString(),
+                ["Aws:StsServiceUrl"] = running.HttpEndpoint.ToString(),
                 ["Aws:AccessKeyId"] = options.AccessKeyId,
                 ["Aws:SecretAccessKey"] = options.SecretAccessKey,
                 ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),

@@ -36,7 +36,7 @@ public sealed class LocalBackendTests : IAsyncLifetime
         Assert.True(preview.CanApply, preview.Refusal);
         var outcome = await publisher.ApplyAsync(preview);
         Assert.True(outcome.Succeeded, outcome.Error);
-        var final = await publisher.WaitForInSyncAsync(outcome.Value!.Change!.Id);
+        var final = await publisher.WaitForInSyncAsync(outcome.Value!);
 
         Assert.Equal(ChangeStatus.InSync, final.Value!.Status);
         var again = (await publisher.PreviewAsync(new PublishTarget.MailFrom("mail.example.com", LocalAwsSeeds.Region))).Value!;

@@ -1,40 +1,40 @@
 using System.Globalization;
-using MailFromConsole.Aws.Http;
+using MailFromConsole.Aws.Ses;
 
-namespace MailFromConsole.Aws.Ses;
+namespace MailFromConsole.Aws.Http;
 
 /// <summary>
-/// The parameters of one Query API call. Values are only ever collected as pairs and encoded by
+/// The parameters of one Query API call (SES v1 and STS). Values are only ever collected as pairs and encoded by
 /// <see cref="FormUrlEncodedContent"/>, so a value such as <c>a&amp;Action=DeleteIdentity</c> stays one value.
 /// </summary>
-internal sealed class SesQuery
+internal sealed class QueryRequest
 {
     private readonly List<KeyValuePair<string, string>> _parameters = [];
 
-    public SesQuery(string action)
+    public QueryRequest(string action, string apiVersion = SesWire.ApiVersion)
     {
         Action = action;
         Add(SesWire.Protocol.Action, action);
-        Add(SesWire.Protocol.Version, SesWire.ApiVersion);
+        Add(SesWire.Protocol.Version, apiVersion);
     }
 
     public string Action { get; }
 
-    public SesQuery Add(string name, string value)
+    public QueryRequest Add(string name, string value)
     {
         _parameters.Add(new(name, WireText.Require(value, name)));
         return this;
     }
 
-    public SesQuery AddIfNotNull(string name, string? value) => value is null ? this : Add(name, value);
+    public QueryRequest AddIfNotNull(string name, string? value) => value is null ? this : Add(name, value);
 
-    public SesQuery Add(string name, bool value) => Add(name, value ? "true" : "false");
+    public QueryRequest Add(string name, bool value) => Add(name, value ? "true" : "false");
 
-    public SesQuery AddIfNotNull(string name, int? value) =>
+    public QueryRequest AddIfNotNull(string name, int? value) =>
         value is null ? this : Add(name, value.Value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A list as the Query protocol flattens it: <c>Name.member.1</c>, <c>Name.member.2</c>…</summary>
-    public SesQuery AddList(string name, IEnumerable<string> values)
+    public QueryRequest AddList(string name, IEnumerable<string> values)
     {
         var index = 1;
         foreach (var value in values)
