@@ -28,6 +28,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AwsCredentialsSource>();
         services.TryAddSingleton<AwsRateLimiters>();
+        services.TryAddSingleton<ISharedAwsPacing, ProcessOnlyPacing>();
         services.TryAddTransient<RateLimitingHandler>();
         services.TryAddTransient<SigV4SigningHandler>();
         services.TryAddTransient<DispatchMarkingHandler>();

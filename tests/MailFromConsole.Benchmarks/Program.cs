@@ -1,4 +1,5 @@
 using MailFromConsole.Benchmarks;
+using MailFromConsole.Benchmarks.ClusterSes;
 using MailFromConsole.Benchmarks.Console10k;
 using MailFromConsole.Benchmarks.MailFromAttributes;
 
@@ -7,6 +8,7 @@ IBenchmark[] benchmarks =
 [
     new MailFromAttributesBenchmark(),
     new Console10kBenchmark(),
+    new ClusterSesBenchmark(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "list")

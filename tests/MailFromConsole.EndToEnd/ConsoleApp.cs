@@ -39,8 +39,9 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null) =>
-        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings);
+    /// <param name="seedUsers">Whether this process seeds <see cref="TestUsers"/> (a second instance on a shared database need not).</param>
+    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seedUsers = true) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, seedUsers);
 
     /// <summary>
     /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
@@ -50,10 +51,10 @@ public sealed class ConsoleApp : IAsyncDisposable
     {
         _ownsDataFolder = false;
         await DisposeAsync();
-        return await StartInAsync(_dataFolder, BaseUrl.Port, settings);
+        return await StartInAsync(_dataFolder, BaseUrl.Port, settings, seedUsers: true);
     }
 
-    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings)
+    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings, bool seedUsers)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
@@ -85,7 +86,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["Auth:FailedSignInsBeforeDelay"] = "100",
         };
         var index = 0;
-        foreach (var user in TestUsers.All)
+        foreach (var user in seedUsers ? TestUsers.All : [])
         {
             arguments[$"Auth:Users:{index}:Name"] = user.Name;
             arguments[$"Auth:Users:{index}:Role"] = user.Role;
@@ -185,7 +186,15 @@ public sealed class ConsoleApp : IAsyncDisposable
         throw new InvalidOperationException("MailFromConsole.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreeTcpPort()
+    /// <summary>Stops the process at once, as a crash or a killed container would (no orderly shutdown).</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    internal static int FreeTcpPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

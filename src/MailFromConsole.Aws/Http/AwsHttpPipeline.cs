@@ -7,7 +7,8 @@ namespace MailFromConsole.Aws.Http;
 
 /// <summary>
 /// The one handler chain both typed clients use, outermost first:
-/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → departure mark → network.
+/// retry (backoff + jitter) → rate-limit permit → per-attempt timeout → SigV4 signing → turn among instances and
+/// departure mark → network.
 /// Signing below the retry signs each attempt afresh; the permit wait is outside every timeout.
 /// </summary>
 internal static class AwsHttpPipeline

@@ -11,8 +11,21 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
 {
     private readonly ConcurrentDictionary<string, DispatchAwareRateLimiter> _limiters = new(StringComparer.Ordinal);
 
+    private const int StsBurst = 10;
+
     public DispatchAwareRateLimiter For(AwsOperation operation) =>
         _limiters.GetOrAdd(KeyOf(operation), _ => Create(operation));
+
+    /// <summary>The same limit as <see cref="For"/>, for <see cref="ISharedAwsPacing"/>: its key, spacing and burst.</summary>
+    public (string Key, TimeSpan Interval, int Burst) SharedLimitOf(AwsOperation operation)
+    {
+        var limits = options.Value.RateLimits;
+        if (operation.Service == Route53.Route53Wire.SigningName)
+            return (KeyOf(operation), TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst);
+        if (operation.Service == Sts.StsWire.SigningName)
+            return (KeyOf(operation), TimeSpan.FromSeconds(1 / limits.StsRequestsPerSecond), StsBurst);
+        return (KeyOf(operation), SesInterval(operation), 1);
+    }
 
     private static string KeyOf(AwsOperation operation) => operation.Service switch
     {
@@ -28,10 +41,12 @@ internal sealed class AwsRateLimiters(IOptions<AwsClientOptions> options, TimePr
         if (operation.Service == Route53.Route53Wire.SigningName)
             return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.Route53RequestsPerSecond), limits.Route53Burst, timeProvider);
         if (operation.Service == Sts.StsWire.SigningName)
-            return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.StsRequestsPerSecond), burst: 10, timeProvider);
-        var interval = Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? limits.SesMailFromInterval : limits.SesOtherInterval;
-        return new StrictIntervalRateLimiter(interval, timeProvider);
+            return new BurstRateLimiter(TimeSpan.FromSeconds(1 / limits.StsRequestsPerSecond), StsBurst, timeProvider);
+        return new StrictIntervalRateLimiter(SesInterval(operation), timeProvider);
     }
+
+    private TimeSpan SesInterval(AwsOperation operation) =>
+        Ses.SesWire.MailFromOperations.Contains(operation.Operation) ? options.Value.RateLimits.SesMailFromInterval : options.Value.RateLimits.SesOtherInterval;
 
     public void Dispose()
     {

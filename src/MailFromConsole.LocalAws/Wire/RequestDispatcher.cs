@@ -126,7 +126,7 @@ internal sealed class RequestDispatcher(
         var (rate, burst) = action == SesOperations.SendEmail ? (14.0, 14) : (options.SesRequestsPerSecond, options.SesBurst);
         if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Caller.AccountId}:{scope.Region}:{action}", rate, burst, arrivedAt))
         {
-            throw AwsError.Throttling();
+            throw Throttled($"ses {scope.Region} {action}");
         }
 
         return WireResponse.Ok(ses.Handle(action, new SesScope(scope.Caller.AccountId, scope.Region), parameters, requestId));
@@ -158,7 +158,7 @@ internal sealed class RequestDispatcher(
             await faults.ApplyAsync("ses", route.Operation, context.RequestAborted);
             if (options.EnforceRateLimits && !rateLimiter.TryTake($"ses:{scope.Caller.AccountId}:{scope.Region}:{route.Operation}", options.SesRequestsPerSecond, options.SesBurst, arrivedAt))
             {
-                throw AwsError.Throttling();
+                throw Throttled($"sesv2 {scope.Region} {route.Operation}");
             }
 
             var query = context.Request.Query;
@@ -197,11 +197,18 @@ internal sealed class RequestDispatcher(
         // Route 53's documented limit is per account.
         if (options.EnforceRateLimits && !rateLimiter.TryTake($"route53:{scope.Caller.AccountId}", options.Route53RequestsPerSecond, options.Route53Burst, arrivedAt))
         {
-            throw AwsError.Throttling();
+            throw Throttled("route53");
         }
 
         var query = context.Request.Query;
         return route53.Handle(operation, scope.Caller.AccountId, path, name => query.TryGetValue(name, out var v) ? v.ToString() : null, body);
+    }
+
+    /// <summary>Said in the log too: a client that keeps to AWS's limits never sees one (the multi-instance tests check).</summary>
+    private AwsError Throttled(string what)
+    {
+        logger.LogWarning("Local AWS: Throttling {What}, over the documented rate", what);
+        return AwsError.Throttling();
     }
 
     private static void RequireRoot(string path)

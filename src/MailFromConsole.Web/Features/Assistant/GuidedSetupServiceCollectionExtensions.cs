@@ -18,7 +18,6 @@ public static class GuidedSetupServiceCollectionExtensions
             sp.GetService<IConfiguration>()?.GetSection("Guided").Bind(options)));
 
         // Shared by every circuit: how long each MAIL FROM domain has been seen Pending.
-        services.AddSingleton<PendingSinceTracker>();
 
         services.AddScoped<IVerifiedIdentityFinder, VerifiedIdentityFinder>();
         services.AddScoped<ISubdomainAdvisor, SubdomainAdvisor>();

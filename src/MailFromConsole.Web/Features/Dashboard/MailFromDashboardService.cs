@@ -17,7 +17,7 @@ public sealed class MailFromDashboardService(
     AccountView view,
     AccountViewSweeper sweeper,
     IMailFromDnsDiagnostics diagnostics,
-    PendingSinceTracker pendingSince,
+    PendingSince pendingSince,
     TimeProvider time,
     IOptions<GuidedSetupOptions> options,
     ILogger<MailFromDashboardService> logger) : IMailFromDashboardService
@@ -28,7 +28,7 @@ public sealed class MailFromDashboardService(
         var errors = new List<string>();
         foreach (var region in regions)
         {
-            rows.AddRange(RegionRows(region));
+            rows.AddRange(await RegionRowsAsync(region, cancellationToken));
             // The view keeps what it knew; the count is then as of the last good read.
             if (sweeper.LastError(region) is { } error)
             {
@@ -42,14 +42,16 @@ public sealed class MailFromDashboardService(
         return new DashboardReport(regions.ToList(), counts, DashboardOrdering.Sort(rows), errors);
     }
 
-    private List<DashboardRow> RegionRows(string region)
+    private async Task<List<DashboardRow>> RegionRowsAsync(string region, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return view.Identities(region).Select(state =>
+        var rows = new List<DashboardRow>();
+        foreach (var state in view.Identities(region))
         {
-            var since = pendingSince.Observe(region, state.Identity, state.MailFrom);
-            return Row(region, state.Identity, state.Type, state.MailFrom, since, now);
-        }).ToList();
+            var since = await pendingSince.SinceAsync(region, state.Identity, state.MailFrom, cancellationToken);
+            rows.Add(Row(region, state.Identity, state.Type, state.MailFrom, since, now));
+        }
+        return rows;
     }
 
     private DashboardRow Row(string region, string identity, IdentityType type, IdentityMailFromDomainAttributes? attributes, DateTimeOffset? since, DateTimeOffset now)

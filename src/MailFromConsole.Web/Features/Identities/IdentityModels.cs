@@ -2,8 +2,17 @@ using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Web.Features.Identities;
 
-/// <summary>What the list shows: a page of identities matching a search, sorted by name.</summary>
-public sealed record IdentityQuery(string? Search, bool Descending, int Page, int PageSize);
+/// <summary>What the list shows: a page of identities matching a search (and a status), sorted by name or by a status.</summary>
+public sealed record IdentityQuery(string? Search, bool Descending, int Page, int PageSize)
+{
+    public IdentitySort SortBy { get; init; } = IdentitySort.Identity;
+
+    /// <summary>Only identities with this verification status (null: any).</summary>
+    public VerificationStatus? Verification { get; init; }
+
+    /// <summary>Only identities whose custom MAIL FROM domain has this status (null: any).</summary>
+    public CustomMailFromStatus? MailFrom { get; init; }
+}
 
 /// <param name="MailFrom">MAIL FROM attributes from the account view; null when SES had none to give (or none read yet).</param>
 public sealed record IdentityRow(string Identity, IdentityType Type, VerificationStatus Status, string? VerificationToken, IdentityMailFromDomainAttributes? MailFrom)

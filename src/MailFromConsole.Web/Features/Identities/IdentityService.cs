@@ -26,9 +26,9 @@ public sealed class IdentityService(
             var search = query.Search.Trim();
             matching = matching.Where(s => s.Identity.Contains(search, StringComparison.OrdinalIgnoreCase));
         }
-        var all = (query.Descending
-            ? matching.OrderByDescending(s => s.Identity, StringComparer.OrdinalIgnoreCase)
-            : matching.OrderBy(s => s.Identity, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (query.Verification is { } verification) matching = matching.Where(s => s.Verification == verification);
+        if (query.MailFrom is { } mailFrom) matching = matching.Where(s => s.MailFrom?.MailFromDomain is not null && s.MailFrom.MailFromDomainStatus == mailFrom);
+        var all = Sorted(matching, query).ToList();
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
         var rows = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(Row).ToList();
         // Nothing read yet and SES failing: the error is the answer. With rows, they stay and the error is a warning.
@@ -36,6 +36,20 @@ public sealed class IdentityService(
         return Task.FromResult(all.Count == 0 && error is not null
             ? ServiceResult<IdentityListPage>.Fail(error, "ViewNotRead")
             : ServiceResult<IdentityListPage>.Ok(new IdentityListPage(rows, all.Count, error)));
+    }
+
+    /// <summary>By the chosen column; a status sort keeps names in order within each status (none sorts after every status).</summary>
+    private static IEnumerable<IdentityState> Sorted(IEnumerable<IdentityState> states, IdentityQuery query)
+    {
+        Func<IdentityState, int> status = query.SortBy switch
+        {
+            IdentitySort.VerificationStatus => s => s.Verification is { } v ? (int)v : int.MaxValue,
+            IdentitySort.MailFromStatus => s => s.MailFrom is { MailFromDomain: not null, MailFromDomainStatus: { } m } ? (int)m : int.MaxValue,
+            _ => _ => 0,
+        };
+        return query.Descending
+            ? states.OrderByDescending(status).ThenByDescending(s => s.Identity, StringComparer.OrdinalIgnoreCase)
+            : states.OrderBy(status).ThenBy(s => s.Identity, StringComparer.OrdinalIgnoreCase);
     }
 
     public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)

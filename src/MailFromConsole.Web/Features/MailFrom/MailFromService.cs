@@ -23,6 +23,7 @@ public sealed class MailFromService(
     IOptions<ConsoleTimingOptions> timing,
     IChangeGate gate,
     ChangeLocks locks,
+    PendingSince pendingSince,
     ILogger<MailFromService> logger) : IMailFromService
 {
     /// <summary>The setting changed in SES between opening the dialog and saving it: nothing was written.</summary>
@@ -134,6 +135,8 @@ public sealed class MailFromService(
             using (view.ConsoleChanging(region, identity))
             {
                 await ses.SetIdentityMailFromDomainAsync(region, identity, expected.MailFromDomain, expected.MailFromDomain is null ? null : expected.BehaviorOnMxFailure, cancellationToken);
+                // Setting (or setting again) starts SES's detection window: "pending since" starts here, whichever page asked.
+                if (expected.MailFromDomain is { } domain) await pendingSince.StartedAsync(region, identity, domain, CancellationToken.None);
                 await view.ChangedByConsoleAsync(region, identity, s => s with { MailFrom = expected }, cancellationToken);
             }
             var details = await ReadBackAsync(region, identity, cancellationToken);

@@ -1,5 +1,6 @@
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
+using MailFromConsole.Web.Infrastructure.Cluster;
 
 namespace MailFromConsole.Web.Features.View;
 
@@ -7,7 +8,8 @@ namespace MailFromConsole.Web.Features.View;
 /// The one picture of SES that every page reads (per region: identities, verification, MAIL FROM, DKIM, DNS, and when
 /// each was read), kept in memory for speed and in the console's database for restarts and other instances.
 /// The sweeper fills it at SES's pace; the console's own changes are written to it at once; every change is told
-/// to <see cref="Changed"/> (this instance) and to the change feed (other instances).
+/// to <see cref="Changed"/> (this instance) and, through <see cref="IChangeNotifications"/>, to the other instances,
+/// which re-read those identities from the database and tell their own pages (within milliseconds on PostgreSQL).
 /// </summary>
 public sealed class AccountView : IDisposable
 {
@@ -27,17 +29,24 @@ public sealed class AccountView : IDisposable
 
     private readonly Dictionary<string, RegionData> regions = new(StringComparer.Ordinal);
     private readonly IAccountViewStore store;
-    private readonly IViewChangeFeed feed;
+    private readonly IChangeNotifications notifications;
     private readonly TimeProvider time;
     private readonly ILogger<AccountView> logger;
+    private readonly IDisposable listening;
 
-    public AccountView(IAccountViewStore store, IViewChangeFeed feed, TimeProvider time, ILogger<AccountView> logger)
+    /// <summary>Other instances' changes, applied one after the other in the order they came.</summary>
+    private Task remoteChanges = Task.CompletedTask;
+
+    /// <summary>Names this process in its change messages, so it can skip its own when they come back.</summary>
+    private readonly string instance = Guid.NewGuid().ToString("N");
+
+    public AccountView(IAccountViewStore store, IChangeNotifications notifications, TimeProvider time, ILogger<AccountView> logger)
     {
         this.store = store;
-        this.feed = feed;
+        this.notifications = notifications;
         this.time = time;
         this.logger = logger;
-        feed.Received += OnRemoteChange;
+        listening = notifications.Subscribe(ViewChangeMessage.Topic, OnMessage);
     }
 
     /// <summary>Raised after the view changed, on the thread that changed it; handlers must not block.</summary>
@@ -76,7 +85,7 @@ public sealed class AccountView : IDisposable
                 // A saved view is a listing: pages show it (and sort it by status) at once while the sweeper refreshes it.
                 data.Progress = new LoadProgress(data.Identities.Count, data.Identities.Count, CountRead(data), ListingComplete: data.Known);
             }
-            Raise(new ViewChange(group.Key, [.. group.Select(g => g.State.Identity)]), remote: false);
+            await RaiseAsync(new ViewChange(group.Key, [.. group.Select(g => g.State.Identity)]), remote: false);
         }
     }
 
@@ -116,12 +125,13 @@ public sealed class AccountView : IDisposable
                 data.Known = true;
                 data.ListedThisRound = null;
             }
-            var listed = lastPage ? data.Identities.Count : Math.Max(data.Progress.Listed, data.ListedThisRound?.Count ?? 0);
-            data.Progress = new LoadProgress(listed, lastPage ? data.Identities.Count : data.Progress.AboutTotal, CountRead(data), data.Progress.ListingComplete || lastPage);
+            // Every identity the view holds counts: one a later round adds is listed but not yet read.
+            data.Progress = new LoadProgress(data.Identities.Count, lastPage ? data.Identities.Count : data.Progress.AboutTotal, CountRead(data), data.Progress.ListingComplete || lastPage);
         }
         await store.SaveAsync(region, added, removed, cancellationToken);
         if (history.Count > 0) await store.AppendHistoryAsync(history, cancellationToken);
-        Raise(new ViewChange(region, [.. added.Select(a => a.Identity), .. removed]), remote: added.Count + removed.Count > 0);
+        // Published even when nothing was added: the other instances show the lister's (the leader's) progress.
+        await RaiseAsync(new ViewChange(region, [.. added.Select(a => a.Identity), .. removed]), remote: true, Progress(region));
         return history;
     }
 
@@ -163,7 +173,7 @@ public sealed class AccountView : IDisposable
         }
         await store.SaveAsync(region, saved, removed, cancellationToken);
         if (history.Count > 0) await store.AppendHistoryAsync(history, cancellationToken);
-        Raise(new ViewChange(region, [.. changed, .. removed]), remote: changed.Count + removed.Count > 0);
+        await RaiseAsync(new ViewChange(region, [.. changed, .. removed]), remote: changed.Count + removed.Count > 0);
         return history;
     }
 
@@ -198,7 +208,7 @@ public sealed class AccountView : IDisposable
             data.Identities[identity] = after;
         }
         await store.SaveAsync(region, [after], [], cancellationToken);
-        Raise(new ViewChange(region, [identity]), remote: true);
+        await RaiseAsync(new ViewChange(region, [identity]), remote: true);
     }
 
     public async Task RemovedByConsoleAsync(string region, string identity, CancellationToken cancellationToken = default)
@@ -210,13 +220,13 @@ public sealed class AccountView : IDisposable
             data.Progress = data.Progress with { Listed = Math.Max(data.Progress.Listed - 1, 0), StatusRead = CountRead(data) };
         }
         await store.SaveAsync(region, [], [identity], cancellationToken);
-        Raise(new ViewChange(region, [identity]), remote: true);
+        await RaiseAsync(new ViewChange(region, [identity]), remote: true);
     }
 
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string region, string identity, CancellationToken cancellationToken = default) =>
         store.HistoryAsync(region, identity, 50, cancellationToken);
 
-    public void Dispose() => feed.Received -= OnRemoteChange;
+    public void Dispose() => listening.Dispose();
 
     private RegionData Region(string region)
     {
@@ -229,14 +239,30 @@ public sealed class AccountView : IDisposable
 
     private static int CountRead(RegionData data) => data.Identities.Values.Count(s => s.VerificationReadAt is not null && s.MailFromReadAt is not null);
 
-    private void Raise(ViewChange change, bool remote)
+    private async Task RaiseAsync(ViewChange change, bool remote, LoadProgress? listing = null)
     {
-        if (remote) feed.Publish(change);
         Changed?.Invoke(change);
+        if (!remote) return;
+        try
+        {
+            foreach (var message in ViewChangeMessage.Encode(instance, change, listing, IChangeNotifications.MaximumPayloadLength))
+                await notifications.PublishAsync(ViewChangeMessage.Topic, message, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException or ArgumentException)
+        {
+            // The change is saved; other instances read it at the sweeper's next write or their next load of it.
+            logger.LogWarning(ex, "Telling the other instances about {Count} changed identities of {Region} failed", change.Identities.Count, change.Region);
+        }
+    }
+
+    private void OnMessage(string payload)
+    {
+        if (!ViewChangeMessage.TryDecode(payload, instance, out var change, out var progress)) return;
+        lock (listening) remoteChanges = remoteChanges.ContinueWith(_ => OnRemoteChangeAsync(change, progress), TaskScheduler.Default).Unwrap();
     }
 
     /// <summary>Another instance changed these identities: read them from the database and tell this instance's pages.</summary>
-    private async void OnRemoteChange(ViewChange change)
+    private async Task OnRemoteChangeAsync(ViewChange change, LoadProgress? progress)
     {
         try
         {
@@ -246,12 +272,14 @@ public sealed class AccountView : IDisposable
             {
                 foreach (var name in change.Identities) data.Identities.Remove(name);
                 foreach (var item in fresh) data.Identities[item.State.Identity] = item.State;
+                data.Progress = (progress ?? data.Progress) with { StatusRead = CountRead(data) };
+                if (progress?.ListingComplete == true) data.Known = true;
             }
             Changed?.Invoke(change);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // A handler of a notification has no caller to report to; the next round of the sweeper repairs the view.
+            // A handler of a notification has no caller to report to; the next message about these identities repairs the view.
             logger.LogWarning(ex, "Reading {Count} identities of {Region} changed by another instance failed", change.Identities.Count, change.Region);
         }
     }

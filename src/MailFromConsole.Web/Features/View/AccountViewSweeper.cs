@@ -4,6 +4,7 @@ using MailFromConsole.Core;
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Errors;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ using Microsoft.Extensions.Options;
 namespace MailFromConsole.Web.Features.View;
 
 /// <summary>
-/// The one reader of SES for the whole console (while this instance is the leader): per region it lists identities
+/// The one reader of SES for the whole console: only the instance holding the <see cref="ILeaderLease"/> sweeps (when
+/// it dies, another takes over within seconds and carries on from the saved view); per region it lists identities
 /// in pages of 1,000 and reads verification, MAIL FROM and DKIM attributes in batches of 100, each operation in its own
 /// loop so each runs at SES's 1 request/second (the wire client spaces the calls); the DNS of MAIL FROM domains is
 /// re-checked for drift. What to read next is <see cref="SweepPlanner"/>'s decision.
@@ -23,7 +25,7 @@ public sealed class AccountViewSweeper(
     IMailFromDnsDiagnostics dns,
     WatchedIdentities watched,
     DriftAlerts alerts,
-    ISweepLeadership leadership,
+    ILeaderLease lease,
     IOptions<ConsoleRegionOptions> regions,
     IOptions<ViewOptions> options,
     TimeProvider time,
@@ -51,12 +53,7 @@ public sealed class AccountViewSweeper(
         view.Changed += OnViewChanged;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var leading = await leadership.WaitUntilLeaderAsync(stoppingToken);
-                using var both = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leading);
-                await SweepAllAsync(both.Token);
-            }
+            await lease.RunWhileLeaderAsync(LeadAsync, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -67,6 +64,13 @@ public sealed class AccountViewSweeper(
             watched.Added -= WakeRegion;
             view.Changed -= OnViewChanged;
         }
+    }
+
+    private async Task LeadAsync(CancellationToken leading)
+    {
+        // What an earlier leader read reached this instance's view through the change notifications; the sweep goes on from it.
+        logger.LogInformation("Account view: this instance sweeps SES now");
+        await SweepAllAsync(leading);
     }
 
     private async Task SweepAllAsync(CancellationToken cancellationToken)

@@ -1,5 +1,5 @@
 using MailFromConsole.Web.Features.View.Storage;
-using MailFromConsole.Web.Infrastructure.Storage;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailFromConsole.Web.Features.View;
@@ -10,10 +10,9 @@ public static class ViewServiceCollectionExtensions
     public static IServiceCollection AddAccountView(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ViewOptions>(configuration.GetSection(ViewOptions.Section));
-        services.AddConsoleStorage(configuration);
+        // Only the leader sweeps; every change reaches the other instances' views (Infrastructure/Cluster).
+        services.AddConsoleCluster(configuration);
         services.TryAddSingleton<IAccountViewStore, EfAccountViewStore>();
-        services.TryAddSingleton<ISweepLeadership, SingleInstanceLeadership>();
-        services.TryAddSingleton<IViewChangeFeed, SingleInstanceChangeFeed>();
         services.AddSingleton<AccountView>();
         services.AddSingleton<WatchedIdentities>();
         services.AddSingleton<DriftAlerts>();

@@ -1,13 +1,15 @@
+using MailFromConsole.Aws;
 using MailFromConsole.Web.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MailFromConsole.Web.Infrastructure.Cluster;
 
 public static class ClusterServiceCollectionExtensions
 {
     /// <summary>
-    /// <see cref="ILeaderLease"/> and <see cref="IChangeNotifications"/> for the configured storage: the PostgreSQL
-    /// ones (advisory lock, LISTEN/NOTIFY) when instances share a PostgreSQL database, the single-process ones on
-    /// SQLite. Safe to call more than once.
+    /// <see cref="ILeaderLease"/>, <see cref="IChangeNotifications"/> and <see cref="ISharedAwsPacing"/> for the
+    /// configured storage: the PostgreSQL ones (advisory lock, LISTEN/NOTIFY, a shared AWS rate limit) when instances
+    /// share a PostgreSQL database, the single-process ones on SQLite. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddConsoleCluster(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,8 @@ public static class ClusterServiceCollectionExtensions
             services.AddSingleton<PostgresChangeNotifications>();
             services.AddSingleton<IChangeNotifications>(provider => provider.GetRequiredService<PostgresChangeNotifications>());
             services.AddHostedService(provider => provider.GetRequiredService<PostgresChangeNotifications>());
+            // Whichever runs first, AddAwsClients' single-process default or this: the shared pacing wins.
+            services.Replace(ServiceDescriptor.Singleton<ISharedAwsPacing, PostgresAwsPacing>());
         }
         else
         {

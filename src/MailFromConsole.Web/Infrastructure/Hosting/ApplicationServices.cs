@@ -13,7 +13,6 @@ using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Changes;
-using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -50,9 +49,6 @@ public static class ApplicationServices
         services.Configure<ConsoleRegionOptions>(configuration.GetSection("Aws"));
         services.Configure<ConsoleTimingOptions>(configuration.GetSection("Console"));
         services.AddSingleton(TimeProvider.System);
-        // The status poller runs on the leader only (every instance when on SQLite: there is one).
-        services.AddConsoleCluster(configuration);
-
         // Shared by every circuit: one account view, kept fresh by one sweeper; pages read it and are told its changes.
         services.AddAccountView(configuration);
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
@@ -64,6 +60,7 @@ public static class ApplicationServices
         services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
+        services.AddSingleton<PendingSince>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
         services.AddScoped<IConnectionService, ConnectionService>();

@@ -24,7 +24,7 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
+            throw new ConsoleStorageException(
                 $"{ProviderKey} is Postgres, but ConnectionStrings:{ConnectionStringName} is empty. Set it to an Npgsql connection " +
                 "string, e.g. --ConnectionStrings:Console=\"Host=127.0.0.1;Port=5432;Database=mailfrom;Username=mailfrom;Password=…\".");
         }
@@ -54,7 +54,7 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
         }
         catch (ArgumentException ex)
         {
-            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not an Npgsql connection string: {ex.Message}", ex);
+            throw new ConsoleStorageException($"ConnectionStrings:{ConnectionStringName} is not an Npgsql connection string: {ex.Message}");
         }
         return new StorageOptions(StorageProvider.Postgres, connectionString,
             $"PostgreSQL database '{parsed.Database}' on {parsed.Host}:{parsed.Port}");
@@ -70,7 +70,7 @@ public sealed record StorageOptions(StorageProvider Provider, string ConnectionS
         {
             "SQLITE" => StorageProvider.Sqlite,
             "POSTGRES" or "POSTGRESQL" => StorageProvider.Postgres,
-            _ => throw new InvalidOperationException($"{ProviderKey} '{value}' is not a storage provider: use Sqlite (the default) or Postgres."),
+            _ => throw new ConsoleStorageException($"{ProviderKey} '{value}' is not a storage provider: use Sqlite (the default) or Postgres."),
         };
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace MailFromConsole.Web.Tests.Infrastructure.Cluster;
 
-/// <summary>One console instance's storage and cluster services over a database, with their hosted services running.</summary>
+/// <summary>
+/// One console instance's storage and cluster services over a database, with their hosted services running, and what
+/// a test adds (<c>more</c>: e.g. the account view, or the AWS clients).
+/// </summary>
 public sealed class ClusterInstance : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
@@ -18,12 +21,15 @@ public sealed class ClusterInstance : IAsyncDisposable
 
     public IChangeNotifications Changes => _provider.GetRequiredService<IChangeNotifications>();
 
-    public static async Task<ClusterInstance> StartAsync(Dictionary<string, string?> settings)
+    public IServiceProvider Services => _provider;
+
+    public static async Task<ClusterInstance> StartAsync(Dictionary<string, string?> settings, Action<IServiceCollection, IConfiguration>? more = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddConsoleCluster(configuration);
+        more?.Invoke(services, configuration);
         var instance = new ClusterInstance(services.BuildServiceProvider());
         foreach (var hosted in instance._provider.GetServices<IHostedService>())
         {

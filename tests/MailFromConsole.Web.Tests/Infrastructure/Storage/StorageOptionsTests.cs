@@ -34,7 +34,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public void PostgresWithoutAConnectionStringStopsTheStartNamingTheKey()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Read(new() { ["Storage:Provider"] = "Postgres" }));
+        var refused = Assert.Throws<ConsoleStorageException>(() => Read(new() { ["Storage:Provider"] = "Postgres" }));
 
         Assert.Contains("ConnectionStrings:Console", refused.Message);
     }
@@ -42,7 +42,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public void AnUnknownProviderStopsTheStartNamingTheChoices()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Read(new() { ["Storage:Provider"] = "Oracle" }));
+        var refused = Assert.Throws<ConsoleStorageException>(() => Read(new() { ["Storage:Provider"] = "Oracle" }));
 
         Assert.Contains("Sqlite", refused.Message);
         Assert.Contains("Postgres", refused.Message);

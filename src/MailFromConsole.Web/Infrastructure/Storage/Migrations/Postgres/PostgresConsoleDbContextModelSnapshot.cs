@@ -136,6 +136,25 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Postgres
                     b.ToTable("view_identities", (string)null);
                 });
 
+            modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Cluster.AwsPacingRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("NextMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("aws_pacing", (string)null);
+                });
+
             modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Storage.Records.AuditRecord", b =>
                 {
                     b.Property<long>("Id")

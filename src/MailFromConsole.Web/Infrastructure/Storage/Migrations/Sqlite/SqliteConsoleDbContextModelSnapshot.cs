@@ -129,6 +129,25 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Sqlite
                     b.ToTable("view_identities", (string)null);
                 });
 
+            modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Cluster.AwsPacingRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("aws_pacing", (string)null);
+                });
+
             modelBuilder.Entity("MailFromConsole.Web.Infrastructure.Storage.Records.AuditRecord", b =>
                 {
                     b.Property<long>("Id")
