@@ -37,7 +37,7 @@ public sealed class GuidedSetupTests(ConsoleFixture console)
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("assistant-3-manual") });
 
         // The user adds the two records by hand at "their DNS provider" (the local outside-DNS zone).
-        using var http = new HttpClient { BaseAddress = console.App.LocalAwsUrl };
+        using var http = new HttpClient { BaseAddress = console.App.LocalAwsUrl, DefaultRequestHeaders = { { MailFromConsole.LocalAws.Local.LocalApiGuard.Header, "1" } } };
         foreach (var (type, value) in new[] { ("MX", "10 feedback-smtp.us-east-1.amazonses.com."), ("TXT", "v=spf1 include:amazonses.com ~all") })
         {
             var response = await http.PostAsJsonAsync("_local/outside-dns/api/records", new { zone = "example.org", name = "mail", type, value });

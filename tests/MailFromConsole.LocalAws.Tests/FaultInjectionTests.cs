@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.Tests.Support;
 using static MailFromConsole.LocalAws.Tests.Support.Route53Xml;
 
@@ -63,12 +65,36 @@ public sealed class FaultInjectionTests
     public async Task ClearingFaultsRestoresNormalAnswers()
     {
         await using var aws = await LocalAwsFixture.StartAsync(o => o.Faults.Add(new FaultRule { Kind = FaultKind.Throttling }));
-        using var http = new HttpClient();
+        using var http = new HttpClient { DefaultRequestHeaders = { { LocalApiGuard.Header, "1" } } };
 
         using var cleared = await http.DeleteAsync(new Uri(aws.Endpoint, "/_local/faults"));
         var answer = await aws.SesAsync("ListIdentities");
 
         Assert.Equal(HttpStatusCode.NoContent, cleared.StatusCode);
         answer.ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task APlainCrossSiteFetchCannotInjectFaults()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync();
+        using var http = new HttpClient();
+        const string rule = """{"kind":"ServerError","service":"route53"}""";
+
+        // What a page on another site can send without a preflight: no custom header, a "simple" content type.
+        using var asText = await http.PostAsync(new Uri(aws.Endpoint, "/_local/faults"), new StringContent(rule, Encoding.UTF8, "text/plain"));
+        using var withoutHeader = await http.PostAsync(new Uri(aws.Endpoint, "/_local/faults"), new StringContent(rule, Encoding.UTF8, "application/json"));
+        using var clearWithoutHeader = await http.DeleteAsync(new Uri(aws.Endpoint, "/_local/faults"));
+        using var asTextWithHeader = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(aws.Endpoint, "/_local/faults"))
+        {
+            Content = new StringContent(rule, Encoding.UTF8, "text/plain"),
+            Headers = { { LocalApiGuard.Header, "1" } },
+        });
+
+        Assert.All(new[] { asText, withoutHeader, clearWithoutHeader, asTextWithHeader }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Contains(LocalApiGuard.Header, await withoutHeader.Content.ReadAsStringAsync());
+        (await aws.SesAsync("ListIdentities")).ShouldSucceed();
+        var faults = await http.GetStringAsync(new Uri(aws.Endpoint, "/_local/faults"));
+        Assert.Equal("[]", faults);
     }
 }

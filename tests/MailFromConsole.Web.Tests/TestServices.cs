@@ -7,6 +7,7 @@ using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Hosting;
 using MailFromConsole.Web.Tests.Fakes;
 using MailFromConsole.Web.Tests.Infrastructure.Auth;
+using MailFromConsole.Web.Tests.Infrastructure.Storage;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

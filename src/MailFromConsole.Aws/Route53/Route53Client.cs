@@ -136,7 +136,7 @@ internal sealed partial class Route53Client : IRoute53Client
 
     private static HostedZone ReadHostedZone(XElement zone) => new(
         BareId(Required(zone, E.Id), Route53Wire.HostedZoneIdPrefix),
-        DnsNames.FromWire(Required(zone, E.Name)),
+        DnsNames.Canonical(Route53Escapes.Decode(Required(zone, E.Name))),
         IsTrue(zone.Child(E.Config)?.ChildValue(E.PrivateZone)),
         long.TryParse(zone.ChildValue(E.ResourceRecordSetCount), NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : 0);
 
@@ -148,7 +148,7 @@ internal sealed partial class Route53Client : IRoute53Client
             .Select(v => TxtRecordValues.AppliesTo(type) ? TxtRecordValues.FromWire(v) : v)
             .ToList() ?? [];
         var ttl = long.TryParse(set.ChildValue(E.Ttl), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        return new ResourceRecordSet(DnsNames.FromWire(Required(set, E.Name)), type, ttl, values);
+        return new ResourceRecordSet(DnsNames.Canonical(Route53Escapes.Decode(Required(set, E.Name))), type, ttl, values);
     }
 
     private static ChangeInfo ReadChangeInfo(XElement root)

@@ -1,3 +1,5 @@
+using MailFromConsole.Core.Route53;
+
 namespace MailFromConsole.LocalAws.Dns;
 
 /// <summary>

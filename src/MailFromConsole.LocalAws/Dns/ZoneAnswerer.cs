@@ -1,5 +1,6 @@
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
+using MailFromConsole.Core.Route53;
 using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.LocalAws.Dns;

@@ -56,6 +56,11 @@ internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository i
 
     private async Task AddFaultAsync(HttpContext context)
     {
+        if (LocalApiGuard.Refusal(context.Request, withBody: true) is { } refusal)
+        {
+            await JsonAsync(context, 403, new { error = refusal });
+            return;
+        }
         FaultRule? rule;
         try
         {
@@ -79,6 +84,10 @@ internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository i
 
     private Task ClearFaultsAsync(HttpContext context)
     {
+        if (LocalApiGuard.Refusal(context.Request, withBody: false) is { } refusal)
+        {
+            return JsonAsync(context, 403, new { error = refusal });
+        }
         faults.Clear();
         context.Response.StatusCode = 204;
         return Task.CompletedTask;

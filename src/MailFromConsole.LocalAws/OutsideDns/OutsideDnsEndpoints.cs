@@ -1,5 +1,6 @@
 using System.Globalization;
 using MailFromConsole.LocalAws.Dns;
+using MailFromConsole.LocalAws.Local;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,7 +49,11 @@ public static class OutsideDnsEndpoints
         group.MapPost("/records/{id:long}/delete", (long id, HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) =>
             FormAsync(http, store, antiforgery, _ => store.DeleteRecord(id)));
 
-        var api = group.MapGroup("/api");
+        var api = group.MapGroup("/api").AddEndpointFilter(async (context, next) =>
+            HttpMethods.IsGet(context.HttpContext.Request.Method)
+            || LocalApiGuard.Refusal(context.HttpContext.Request, withBody: HttpMethods.IsPost(context.HttpContext.Request.Method)) is not { } refusal
+                ? await next(context)
+                : Results.Json(new { error = refusal }, statusCode: StatusCodes.Status403Forbidden));
         api.MapGet("/zones", (OutsideZoneStore store) => Results.Ok(store.List()));
         api.MapPost("/zones", (NewZone body, OutsideZoneStore store) => Refusable(() =>
         {

@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Route53;
 using MailFromConsole.LocalAws.Dns;
 using MailFromConsole.LocalAws.Store;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 
@@ -105,7 +106,7 @@ internal static class ChangeBatchApplier
         }
 
         var type = change.Type;
-        if (!DnsNames.IsWithin(name, apex))
+        if (!DnsNames.IsAtOrBelow(name, apex))
         {
             return $"RRSet with DNS name {name} is not permitted in zone {apex}";
         }

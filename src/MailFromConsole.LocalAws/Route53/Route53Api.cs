@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.LocalAws.Store;
 using MailFromConsole.LocalAws.Wire;
 

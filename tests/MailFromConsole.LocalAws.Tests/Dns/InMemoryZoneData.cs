@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.LocalAws.Dns;
 
 namespace MailFromConsole.LocalAws.Tests.Dns;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DnsClient;
+using MailFromConsole.LocalAws.Local;
 using MailFromConsole.LocalAws.OutsideDns;
 using MailFromConsole.LocalAws.Tests.Dns;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,7 @@ public sealed partial class OutsideDnsEndpointsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = await StartAppAsync(services => services.AddOutsideDns(_database.Path));
-        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()) };
+        _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(_app.Urls.First()), DefaultRequestHeaders = { { LocalApiGuard.Header, "1" } } };
     }
 
     private static async Task<WebApplication> StartAppAsync(Action<IServiceCollection> configure)

@@ -1,4 +1,5 @@
 using System.Text;
+using MailFromConsole.Core.Route53;
 using DnsClient;
 using MailFromConsole.LocalAws.Dns;
 using MailFromConsole.LocalAws.OutsideDns;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using MailFromConsole.LocalAws.Local;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -161,8 +162,13 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
 
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Endpoint, pathAndQuery));
 
+    /// <summary>A local JSON API call as a script makes it (with the local API header).</summary>
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
-        Http.PostAsync(new Uri(Endpoint, path), new StringContent(json, Encoding.UTF8, "application/json"));
+        Http.SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(Endpoint, path))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Headers = { { LocalApiGuard.Header, "1" } },
+        });
 
     private void Sign(HttpRequestMessage request, byte[] body, Signing signing, string service) =>
         TestSigner.Sign(request, body, signing.Region, signing.Service ?? service, signing.AccessKey, signing.Secret,

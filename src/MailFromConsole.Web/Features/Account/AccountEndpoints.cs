@@ -117,7 +117,7 @@ internal static class AccountEndpoints
     }
 
     private static async Task<IResult> SignOutAsync(
-        HttpContext context, IAntiforgery antiforgery, SignedOutSessions signedOut, IAuditLog audit, TimeProvider time, IOptions<ConsoleAuthOptions> options)
+        HttpContext context, IAntiforgery antiforgery, SignedOutSessions signedOut, UserChanges userChanges, IAuditLog audit, TimeProvider time, IOptions<ConsoleAuthOptions> options)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -132,8 +132,9 @@ internal static class AccountEndpoints
         }
         if (context.User.Identity?.IsAuthenticated == true)
         {
-            // Ends this sign-in everywhere: the cookie, copies of it, and other tabs' circuits at their next revalidation.
+            // Ends this sign-in everywhere: the cookie, copies of it, and other tabs' circuits at once.
             await signedOut.EndAsync(context.User.FindFirst(ConsoleClaims.SessionId)?.Value, options.Value.SessionLifetime, context.RequestAborted);
+            await userChanges.PublishAsync(context.User.Identity.Name ?? "", context.RequestAborted);
             await audit.RecordAsync(SignInEvent(time, context.User.Identity.Name ?? "", AuditActions.SignOut, AuditResults.Success,
                 context.Connection.RemoteIpAddress?.ToString()), context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

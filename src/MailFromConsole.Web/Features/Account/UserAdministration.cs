@@ -22,7 +22,7 @@ public sealed record UserChangeResult(bool Succeeded, string Message)
 /// Adds, changes and removes the console's own users. Every call checks for the Admin role on the server and every
 /// change is audited; at least one administrator always remains.
 /// </summary>
-public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard, ICurrentUser current, IAuditTrail audit) : IUserAdministration
+public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard, ICurrentUser current, IAuditTrail audit, UserChanges changes) : IUserAdministration
 {
     private LocalUserStore Store => directory.Store;
 
@@ -73,8 +73,9 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
             return UserChangeResult.Refused($"{user.Name} is the only administrator; make another user Admin first.");
         }
         await Store.SetRoleAsync(user.Name, role, cancellationToken);
+        await changes.PublishAsync(user.Name, cancellationToken);
         await audit.RecordAsync(new AuditChange(AuditActions.ChangeUserRole, "", user.Name) { Before = user.Role.ToString(), After = role.ToString() }, cancellationToken);
-        return UserChangeResult.Done($"{user.Name} now has the {role} role. Their open pages follow within a minute.");
+        return UserChangeResult.Done($"{user.Name} now has the {role} role. Their open pages are signed out; they sign in again with it.");
     }
 
     public async Task<UserChangeResult> ResetPasswordAsync(string name, string? password, CancellationToken cancellationToken = default)
@@ -90,6 +91,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
             return UserChangeResult.Refused(problem);
         }
         await Store.SetPasswordHashAsync(user.Name, ConsolePasswordHasher.Hash(password!), cancellationToken);
+        await changes.PublishAsync(user.Name, cancellationToken);
         await audit.RecordAsync(new AuditChange(AuditActions.ResetUserPassword, "", user.Name), cancellationToken);
         return UserChangeResult.Done($"{user.Name}'s password is changed.");
     }
@@ -111,8 +113,9 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
             return UserChangeResult.Refused($"{user.Name} is the only administrator and cannot be deleted.");
         }
         await Store.DeleteAsync(user.Name, cancellationToken);
+        await changes.PublishAsync(user.Name, cancellationToken);
         await audit.RecordAsync(new AuditChange(AuditActions.DeleteUser, "", user.Name) { Before = user.Role.ToString() }, cancellationToken);
-        return UserChangeResult.Done($"{user.Name} is deleted and signed out within a minute.");
+        return UserChangeResult.Done($"{user.Name} is deleted and signed out.");
     }
 
     private async Task<(ConsoleUser? User, UserChangeResult? Refusal)> EditableAsync(string name, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using MailFromConsole.Web.Features.Account;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,6 +32,8 @@ public static class ConsoleAuthExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<FirstRunSetup>();
         services.AddSingleton<SignedOutSessions>();
+        services.AddConsoleCluster(configuration);
+        services.AddSingleton<UserChanges>();
         services.AddSingleton<SignInBackoff>();
         services.AddScoped<SignInValidator>();
         services.AddScoped<IUserAdministration, UserAdministration>();

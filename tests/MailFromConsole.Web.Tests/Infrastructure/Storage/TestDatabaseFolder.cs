@@ -1,7 +1,7 @@
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace MailFromConsole.Web.Tests.Fakes;
+namespace MailFromConsole.Web.Tests.Infrastructure.Storage;
 
 /// <summary>The console's real SQLite database in a temp folder of its own, removed when the test's services are disposed.</summary>
 public sealed class TestDatabaseFolder : IDisposable

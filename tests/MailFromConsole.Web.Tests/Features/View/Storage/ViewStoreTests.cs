@@ -4,7 +4,7 @@ using MailFromConsole.Web.Features.View.Storage;
 using MailFromConsole.Web.Infrastructure.Storage;
 using MailFromConsole.Web.Tests.Infrastructure.Storage;
 
-namespace MailFromConsole.Web.Tests.Features.View;
+namespace MailFromConsole.Web.Tests.Features.View.Storage;
 
 /// <summary>The account view and its history survive a restart on both providers, with every part and read time as it was.</summary>
 public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : StorageFixture
