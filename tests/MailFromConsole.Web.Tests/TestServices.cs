@@ -1,6 +1,7 @@
 using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Core.Sts;
 using MailFromConsole.Web.Features.Account;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
@@ -56,6 +57,7 @@ public static class TestServices
         services.AddSingleton<ISesClient>(aws.Ses);
         services.AddSingleton<IRoute53Client>(aws.Route53);
         services.AddSingleton<IRoute53Accounts>(aws.Route53Accounts);
+        services.AddSingleton<IStsClient>(aws.Sts);
         services.AddSingleton(aws.Diagnostics);
         services.AddSingleton(aws.DeliverabilityDns);
         services.AddConsoleServices(instantSweep ? new ConfigurationBuilder().AddConfiguration(Configuration()).AddInMemoryCollection(SweepEverything).Build() : Configuration());

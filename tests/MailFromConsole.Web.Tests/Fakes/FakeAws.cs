@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MailFromConsole.Web.Tests.Fakes;
 
 /// <summary>
-/// The test account: in-memory SES and Route 53 at the client interfaces, and a real DNS server on loopback that
+/// The test account: in-memory SES and Route 53 (and a fixed STS) at the client interfaces, and a real DNS server on loopback that
 /// serves the Route 53 zones (and "outside" zones), so the console's DnsClient diagnosis asks real DNS.
 /// The DNS server starts on the first diagnosis (most tests never need it).
 /// </summary>
@@ -30,6 +30,8 @@ public sealed class FakeAws : IAsyncDisposable
     public InMemorySes Ses { get; } = new();
 
     public InMemoryRoute53 Route53 { get; } = new();
+
+    public FakeSts Sts { get; } = new();
 
     /// <summary>Route 53 as the services reach it: <see cref="Route53"/> for the console's own account, and any other a test adds.</summary>
     public FakeRoute53Accounts Route53Accounts => route53Accounts ??= new FakeRoute53Accounts(Route53);

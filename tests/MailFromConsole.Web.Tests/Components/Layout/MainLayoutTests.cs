@@ -1,5 +1,6 @@
 using Bunit;
 using MailFromConsole.Web.Components.Layout;
+using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,9 +24,30 @@ public sealed class MainLayoutTests : ConsoleTestContext
     }
 
     [Fact]
+    public void AnAdminReachesTheConnectionPageFromTheNavigation()
+    {
+        var layout = RenderLayout();
+
+        Assert.Equal("connection", layout.FindAll("a").Single(a => a.TextContent.Trim() == "Connection").GetAttribute("href"));
+    }
+
+    [Theory]
+    [InlineData(ConsoleRole.Operator)]
+    [InlineData(ConsoleRole.Viewer)]
+    public void OthersHaveNoConnectionNorUsersInTheNavigation(ConsoleRole role)
+    {
+        SignInAs(role);
+
+        var layout = RenderLayout();
+
+        Assert.DoesNotContain(layout.FindAll("a"), a => a.TextContent.Trim() is "Connection" or "Users");
+        Assert.Contains(layout.FindAll("a"), a => a.TextContent.Trim() == "Audit log");
+    }
+
+    [Fact]
     public void ShowsWhoIsSignedInAndASignOutFormWithItsAntiforgeryToken()
     {
-        SignInAs(MailFromConsole.Web.Infrastructure.Auth.ConsoleRole.Viewer);
+        SignInAs(ConsoleRole.Viewer);
 
         var layout = RenderLayout();
 
