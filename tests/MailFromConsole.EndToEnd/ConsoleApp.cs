@@ -40,8 +40,9 @@ public sealed class ConsoleApp : IAsyncDisposable
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     /// <param name="seedUsers">Whether this process seeds <see cref="TestUsers"/> (a second instance on a shared database need not).</param>
-    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seedUsers = true) =>
-        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, seedUsers);
+    /// <param name="environment">Environment variables of the process (null removes one), e.g. the AWS SDK's AWS_CONFIG_FILE.</param>
+    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seedUsers = true, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, seedUsers, environment);
 
     /// <summary>
     /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
@@ -54,7 +55,7 @@ public sealed class ConsoleApp : IAsyncDisposable
         return await StartInAsync(_dataFolder, BaseUrl.Port, settings, seedUsers: true);
     }
 
-    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings, bool seedUsers)
+    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings, bool seedUsers, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
@@ -102,6 +103,11 @@ public sealed class ConsoleApp : IAsyncDisposable
             info.ArgumentList.Add($"--{key}={value}");
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the console.");
         var app = new ConsoleApp(process, baseUrl, dataFolder);
