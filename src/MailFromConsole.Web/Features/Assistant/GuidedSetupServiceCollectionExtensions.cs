@@ -1,5 +1,3 @@
-using MailFromConsole.Web.Features.CrossRegion;
-using MailFromConsole.Web.Features.Dashboard;
 using MailFromConsole.Web.Features.MailFrom;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +15,9 @@ public static class GuidedSetupServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<GuidedSetupOptions>>(sp => new ConfigureOptions<GuidedSetupOptions>(options =>
             sp.GetService<IConfiguration>()?.GetSection("Guided").Bind(options)));
 
-        // Shared by every circuit: how long each MAIL FROM domain has been seen Pending.
-
         services.AddScoped<IVerifiedIdentityFinder, VerifiedIdentityFinder>();
         services.AddScoped<ISubdomainAdvisor, SubdomainAdvisor>();
         services.AddScoped<ISetupChecklist, SetupChecklist>();
-        services.AddScoped<IMailFromDashboardService, MailFromDashboardService>();
-        services.AddScoped<ICrossRegionService, CrossRegionService>();
         return services;
     }
 }

@@ -24,10 +24,9 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
     public const string ReceivesMailKey = "receives-mail";
     public const string CnameKey = "cname";
 
-    /// <summary>The rules only, without DNS or AWS: for every keystroke.</summary>
-    public SubdomainReport CheckRules(string identity, string? proposed)
+    /// <summary>The rules' verdict (from the name field) as the first line of the check, without DNS or AWS.</summary>
+    public SubdomainReport CheckRules(string identity, MailFromCheck check)
     {
-        var check = mailFrom.Validate(identity, proposed);
         if (!check.CanSet)
         {
             return new SubdomainReport(null,
@@ -39,7 +38,7 @@ public sealed class SubdomainAdvisor(IMailFromService mailFrom, IMailFromDnsDiag
     /// <summary>The rules, then what DNS shows at the name and the console's warnings.</summary>
     public async Task<SubdomainReport> CheckAsync(string region, string identity, string? proposed, CancellationToken cancellationToken = default)
     {
-        var rules = CheckRules(identity, proposed);
+        var rules = CheckRules(identity, mailFrom.Validate(identity, proposed));
         if (rules.NormalizedDomain is not { } domain) return rules;
 
         var items = new List<CheckItem>(rules.Items);

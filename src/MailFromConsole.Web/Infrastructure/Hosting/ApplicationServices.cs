@@ -6,6 +6,8 @@ using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Features.Connection;
+using MailFromConsole.Web.Features.CrossRegion;
+using MailFromConsole.Web.Features.Dashboard;
 using MailFromConsole.Web.Features.Deliverability;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
@@ -64,6 +66,8 @@ public static class ApplicationServices
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
         services.AddScoped<IConnectionService, ConnectionService>();
+        services.AddScoped<IMailFromDashboardService, MailFromDashboardService>();
+        services.AddScoped<ICrossRegionService, CrossRegionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
