@@ -132,7 +132,7 @@ public static partial class RequiredRecords
             var type = record.Type.ToUpperInvariant();
             var value = type switch
             {
-                "TXT" => string.Join(" ", SpfMerge.SplitCharacterStrings(record.Value).Select(QuoteCharacterString)),
+                "TXT" => QuotedTxt(record.Value),
                 "MX" or "CNAME" or "NS" => Absolute(record.Value),
                 _ => record.Value,
             };
@@ -141,6 +141,12 @@ public static partial class RequiredRecords
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// A TXT value as DNS presentation text: character-strings of at most 255 bytes, each quoted with <c>"</c> and
+    /// <c>\</c> escaped (<c>"v=spf1 …" "…"</c>), as zone files, Route 53's wire and CloudFormation write it.
+    /// </summary>
+    public static string QuotedTxt(string value) => string.Join(" ", SpfMerge.SplitCharacterStrings(value).Select(QuoteCharacterString));
 
     // Host names in a zone file are relative to $ORIGIN unless they end with a dot: a classic way to publish
     // "feedback-smtp.us-east-1.amazonses.com.example.com" by mistake.
