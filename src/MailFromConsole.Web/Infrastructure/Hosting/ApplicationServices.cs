@@ -9,6 +9,7 @@ using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Features.Dashboard;
 using MailFromConsole.Web.Features.Deliverability;
+using MailFromConsole.Web.Features.Export;
 using MailFromConsole.Web.Features.Identities;
 using MailFromConsole.Web.Features.MailFrom;
 using MailFromConsole.Web.Features.Publish;
@@ -69,17 +70,19 @@ public static class ApplicationServices
         services.AddScoped<IMailFromDashboardService, MailFromDashboardService>();
         services.AddScoped<ICrossRegionService, CrossRegionService>();
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
+        services.AddScoped<IExportService, ExportService>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
         return services.AddGuidedSetup();
     }
 
-    /// <summary>The console's endpoints: its pages and each feature's own (the audit exports).</summary>
+    /// <summary>The console's endpoints: its pages and each feature's own (the audit exports, the export as code).</summary>
     public static WebApplication MapApplication(this WebApplication app)
     {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
+        app.MapExport();
         return app;
     }
 }

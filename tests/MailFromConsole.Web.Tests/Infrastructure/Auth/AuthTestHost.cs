@@ -56,7 +56,9 @@ public sealed partial class AuthTestHost : IAsyncDisposable
     };
 
     /// <param name="time">The clock of the sign-in limits and sessions; the system clock unless a test drives it.</param>
-    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null)
+    /// <param name="services">More registrations, for a feature's endpoints (<paramref name="endpoints"/>) behind the real sign-in.</param>
+    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null,
+        Action<IServiceCollection>? services = null, Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -72,11 +74,13 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         builder.Services.AddConsoleAuth(builder.Configuration);
         builder.Services.AddAuditLog(builder.Configuration);
         builder.LimitRequestBodies();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseRequestSizeLimit();
         app.UseConsoleAuth();
         app.MapAuditExport();
+        endpoints?.Invoke(app);
         // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
         app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");
         app.MapGet("/identities", (ICurrentUser user) => $"Identities for {user.Name}");
