@@ -17,7 +17,7 @@ public sealed class WireClientTests
     public async Task ConsoleClientSetsPublishesAndSeesSuccessThenSendsFromTheCustomDomain()
     {
         await using var aws = await LocalAwsFixture.StartAsync(o => o.EnableDnsAndDetection = true, new FakeTimeProvider(DateTimeOffset.UtcNow));
-        await using var services = Clients(aws);
+        await using var services = aws.WireClients();
         var ses = services.GetRequiredService<ISesClient>();
         var route53 = services.GetRequiredService<IRoute53Client>();
 
@@ -45,7 +45,7 @@ public sealed class WireClientTests
     public async Task ConsoleClientSeesRoute53RefusalsWithTheirMessages()
     {
         await using var aws = await LocalAwsFixture.StartAsync();
-        await using var services = Clients(aws);
+        await using var services = aws.WireClients();
         var route53 = services.GetRequiredService<IRoute53Client>();
         var zone = await route53.FindPublicHostedZoneAsync("mail.spf-conflict.test");
 
@@ -56,17 +56,5 @@ public sealed class WireClientTests
         Assert.Equal("InvalidChangeBatch", error.ErrorCode);
         Assert.Contains("do not match the current values", error.AwsMessage);
         Assert.Null(outside);
-    }
-
-    private static ServiceProvider Clients(LocalAwsFixture aws)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Aws:SesServiceUrl"] = aws.Endpoint.ToString(),
-            ["Aws:Route53ServiceUrl"] = aws.Endpoint.ToString(),
-            ["Aws:AccessKeyId"] = aws.Options.AccessKeyId,
-            ["Aws:SecretAccessKey"] = aws.Options.SecretAccessKey,
-        }).Build();
-        return new ServiceCollection().AddLogging().AddAwsClients(configuration).BuildServiceProvider();
     }
 }

@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using MailFromConsole.Aws;
 using MailFromConsole.LocalAws.Local;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -63,6 +66,19 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     {
         await Server.DisposeAsync();
         Server = await LocalAwsServer.StartAsync(Options, NullLoggerFactory.Instance, (TimeProvider?)Time ?? TimeProvider.System, CancellationToken.None);
+    }
+
+    /// <summary>The console's own wire clients (ISesClient, IRoute53Client, IRoute53Accounts) against this server, with its keys.</summary>
+    public ServiceProvider WireClients()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:SesServiceUrl"] = Endpoint.ToString(),
+            ["Aws:Route53ServiceUrl"] = Endpoint.ToString(),
+            ["Aws:AccessKeyId"] = Options.AccessKeyId,
+            ["Aws:SecretAccessKey"] = Options.SecretAccessKey,
+        }).Build();
+        return new ServiceCollection().AddLogging().AddAwsClients(configuration).BuildServiceProvider();
     }
 
     /// <summary>Runs one MX-detection pass now (the worker's own timer runs on the fake clock and stays idle).</summary>

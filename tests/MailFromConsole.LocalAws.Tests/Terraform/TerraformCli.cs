@@ -57,15 +57,56 @@ internal sealed class TerraformCli : IDisposable
     /// A fresh, initialised working directory holding <paramref name="configurationFile"/> (from the test output)
     /// as main.tf beside provider.tf, its variables pointing at <paramref name="endpoint"/> and <paramref name="domain"/>.
     /// </summary>
-    public static async Task<TerraformCli> InitAsync(string configurationFile, Uri endpoint, string domain)
+    public static Task<TerraformCli> InitAsync(string configurationFile, Uri endpoint, string domain)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "Terraform");
+        return InitAsync(
+            new Dictionary<string, string>
+            {
+                ["main.tf"] = File.ReadAllText(Path.Combine(source, configurationFile)),
+                ["provider.tf"] = File.ReadAllText(Path.Combine(source, "provider.tf")),
+            },
+            ["-var", $"endpoint={endpoint.ToString().TrimEnd('/')}", "-var", $"domain={domain}"]);
+    }
+
+    /// <summary>
+    /// A fresh, initialised working directory holding <paramref name="configuration"/> as main.tf: a configuration with
+    /// its own provider block (such as the console's export), pointed at the local AWS by an override file.
+    /// </summary>
+    public static Task<TerraformCli> InitWithOwnProviderAsync(string configuration, Uri endpoint)
+    {
+        var url = endpoint.ToString().TrimEnd('/');
+        return InitAsync(new Dictionary<string, string>
+        {
+            ["main.tf"] = configuration,
+            // Terraform merges *_override.tf into the configuration's provider block: provider.tf's settings as literals.
+            ["local_aws_override.tf"] = $$"""
+                provider "aws" {
+                  access_key              = "test"
+                  secret_key              = "test"
+                  skip_metadata_api_check = true
+                  endpoints {
+                    route53 = "{{url}}"
+                    ses     = "{{url}}"
+                    sesv2   = "{{url}}"
+                    sts     = "{{url}}"
+                  }
+                }
+                """,
+        }, []);
+    }
+
+    private static async Task<TerraformCli> InitAsync(IReadOnlyDictionary<string, string> files, string[] variables)
     {
         RequireInstalled();
         var folder = Path.Combine(Path.GetTempPath(), "localaws-terraform-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var source = Path.Combine(AppContext.BaseDirectory, "Terraform");
-        File.Copy(Path.Combine(source, configurationFile), Path.Combine(folder, "main.tf"));
-        File.Copy(Path.Combine(source, "provider.tf"), Path.Combine(folder, "provider.tf"));
-        var terraform = new TerraformCli(folder, ["-var", $"endpoint={endpoint.ToString().TrimEnd('/')}", "-var", $"domain={domain}"]);
+        foreach (var (name, text) in files)
+        {
+            File.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        var terraform = new TerraformCli(folder, variables);
         try
         {
             await terraform.ShouldRunAsync(0, "init", "-input=false");
@@ -82,6 +123,16 @@ internal sealed class TerraformCli : IDisposable
 
     /// <summary>A second plan must find nothing to change (exit code 0 of -detailed-exitcode; 2 means changes).</summary>
     public Task PlanIsCleanAsync() => ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. _variables]);
+
+    /// <summary>Plans into a file and returns the plan as Terraform's JSON (<c>terraform show -json</c>): what each resource would do.</summary>
+    public async Task<JsonElement> SavedPlanAsync()
+    {
+        await ShouldRunAsync(0, ["plan", "-out=saved.tfplan", "-parallelism=10", .. _variables]);
+        return JsonDocument.Parse((await ShouldRunAsync(0, "show", "-json", "saved.tfplan")).Stdout).RootElement.Clone();
+    }
+
+    /// <summary>Applies the plan <see cref="SavedPlanAsync"/> saved, exactly as it was shown.</summary>
+    public Task ApplySavedPlanAsync() => ShouldRunAsync(0, "apply", "-parallelism=10", "saved.tfplan");
 
     public Task DestroyAsync() => ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. _variables]);
 
