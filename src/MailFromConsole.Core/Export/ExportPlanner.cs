@@ -40,30 +40,38 @@ public static class ExportPlanner
                 if (lookup.Account is not null)
                     notes.Add($"The hosted zone {zone.Name.TrimEnd('.')} is in {lookup.Account}: apply the records with a provider for that account.");
                 var plan = RecordSetPlanner.MailFrom(name, region, lookup.SetsAtName);
+                notes.AddRange(plan.Notes);
                 if (plan.Refusal is not null)
                 {
                     notes.Add("The records are omitted: " + plan.Refusal);
                     zone = null;
                 }
-                notes.AddRange(plan.Notes);
-                foreach (var line in plan.Lines)
+                else
                 {
-                    var recordName = line.Name.TrimEnd('.');
-                    if (exported.TryGetValue((zone!.Id, recordName, line.Type), out var first))
-                    {
-                        notes.Add($"The {line.Type} record at {recordName} is exported with {first}.");
-                        continue;
-                    }
-                    exported[(zone.Id, recordName, line.Type)] = identity.Identity;
-                    var existing = lookup.SetsAtName.FirstOrDefault(s => s.Type == line.Type);
-                    records.Add(new ExportRecord(recordName, line.Type, existing?.Ttl ?? RecordSetPlanner.DefaultTtl, line.After, existing is not null));
-                    if (line.Kind == PreviewLineKind.Change)
-                        notes.Add($"The existing {line.Type} record at {recordName} is adopted and changed ({string.Join(", ", line.Before)} → {string.Join(", ", line.After)}).");
+                    records.AddRange(Records(identity.Identity, zone, plan, lookup.SetsAtName, exported, notes));
                 }
             }
             entries.Add(new ExportEntry(identity, UniqueKey(identity.Identity, keys), name, identity.Behavior, zone, records, notes));
         }
         return entries;
+    }
+
+    private static IEnumerable<ExportRecord> Records(string identity, HostedZone zone, RecordSetPlan plan, IReadOnlyList<ResourceRecordSet> setsAtName,
+        Dictionary<(string Zone, string Name, string Type), string> exported, List<string> notes)
+    {
+        foreach (var line in plan.Lines)
+        {
+            var name = line.Name.TrimEnd('.');
+            if (!exported.TryAdd((zone.Id, name, line.Type), identity))
+            {
+                notes.Add($"The {line.Type} record at {name} is exported with {exported[(zone.Id, name, line.Type)]}.");
+                continue;
+            }
+            if (line.Kind == PreviewLineKind.Change)
+                notes.Add($"The existing {line.Type} record at {name} is adopted and changed ({string.Join(", ", line.Before)} → {string.Join(", ", line.After)}).");
+            var existing = setsAtName.FirstOrDefault(s => s.Type == line.Type);
+            yield return new ExportRecord(name, line.Type, existing?.Ttl ?? RecordSetPlanner.DefaultTtl, line.After, existing is not null);
+        }
     }
 
     /// <summary>Letters, digits and underscores, starting with a letter, unique in the document.</summary>
