@@ -7,14 +7,18 @@ root=$(pwd)
 
 bash tests/install-deps.sh || { echo "Installing test dependencies failed"; exit 1; }
 
+# A real PostgreSQL for the storage and multi-instance tests, started beside the build (it needs little CPU) and
+# stopped however the run ends.
+postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/mfc-postgres-run.XXXXXX")
+bash tests/postgres.sh start "$postgres_dir" >"$postgres_dir/env" &
+postgres_pid=$!
+trap 'wait "$postgres_pid" 2>/dev/null; bash "$root/tests/postgres.sh" stop "$postgres_dir"' EXIT
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build MailFromConsole.sln -c Debug -nologo -clp:ErrorsOnly -p:UseSharedCompilation=false || { echo "Build failed"; exit 1; }
 
-# A real PostgreSQL for the storage and multi-instance tests, stopped however the run ends.
-postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/mfc-postgres-run.XXXXXX")
-trap 'bash "$root/tests/postgres.sh" stop "$postgres_dir"' EXIT
-postgres_env=$(bash tests/postgres.sh start "$postgres_dir") || { echo "Starting PostgreSQL failed"; exit 1; }
-eval "$postgres_env"
+wait "$postgres_pid" || { echo "Starting PostgreSQL failed"; exit 1; }
+eval "$(cat "$postgres_dir/env")"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
