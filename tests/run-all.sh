@@ -29,10 +29,11 @@ run_tests() { # name, project folder, extra dotnet test arguments
 }
 
 # The Terraform tests spend minutes waiting on the provider's own Route 53 polling, not on the cores: they run
-# beside the fast projects, their output shown once they are done.
+# beside the fast projects (their output shown once they are done), up to four classes at once.
 terraform_tests="FullyQualifiedName~MailFromConsole.LocalAws.Tests.Terraform."
 other_local_aws_tests="FullyQualifiedName!~MailFromConsole.LocalAws.Tests.Terraform."
-run_tests LocalAws.Terraform tests/MailFromConsole.LocalAws.Tests --filter "$terraform_tests" >"$results/LocalAws.Terraform.log" 2>&1 &
+run_tests LocalAws.Terraform tests/MailFromConsole.LocalAws.Tests --filter "$terraform_tests" \
+  -- xUnit.MaxParallelThreads=4 >"$results/LocalAws.Terraform.log" 2>&1 &
 terraform_pid=$!
 
 for project in Core Aws LocalAws Web; do
