@@ -85,6 +85,7 @@ public static class ApplicationServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
+        app.MapLocalPages();
         return app;
     }
 }
