@@ -11,9 +11,8 @@ namespace MailFromConsole.LocalAws.Tests.Terraform;
 
 /// <summary>
 /// The console's Terraform export, read with the console's own wire client from the local AWS's demo account and run
-/// with the machine's Terraform: one init, one saved plan, one apply of that plan.
+/// with the machine's Terraform: the run's one init, one saved plan, one apply of that plan.
 /// </summary>
-[Collection(TerraformCli.Collection)]
 public sealed class TerraformExportTests
 {
     private const string Region = "us-east-1";

@@ -56,8 +56,9 @@ public sealed partial class AuthTestHost : IAsyncDisposable
     };
 
     /// <param name="time">The clock of the sign-in limits and sessions; the system clock unless a test drives it.</param>
+    /// <param name="withLocalAws">Start the embedded local AWS (settings under <c>LocalAws</c>) and serve its pages as the console does.</param>
     /// <param name="services">More registrations, for a feature's endpoints (<paramref name="endpoints"/>) behind the real sign-in.</param>
-    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null,
+    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null, bool withLocalAws = false,
         Action<IServiceCollection>? services = null, Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
@@ -75,11 +76,16 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         builder.Services.AddAuditLog(builder.Configuration);
         builder.LimitRequestBodies();
         services?.Invoke(builder.Services);
+        if (withLocalAws)
+        {
+            await builder.StartLocalAwsIfConfiguredAsync();
+        }
 
         var app = builder.Build();
         app.UseRequestSizeLimit();
         app.UseConsoleAuth();
         app.MapAuditExport();
+        app.MapLocalPages();
         endpoints?.Invoke(app);
         // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
         app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");
@@ -150,6 +156,8 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         public bool HasAuthCookie => Cookies.GetCookies(_http.BaseAddress!).Any(c => c.Name == "MailFromConsole.Auth");
 
         public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+        public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
         /// <summary>Opens the form page, then posts the form with its antiforgery field, as a browser would.</summary>
         public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IDictionary<string, string> fields)
