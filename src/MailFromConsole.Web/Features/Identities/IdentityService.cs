@@ -135,5 +135,5 @@ public sealed class IdentityService(
         });
 
     private static IdentityRow Row(IdentityState state) =>
-        new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null };
+        new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null, Readiness = state.Readiness };
 }
