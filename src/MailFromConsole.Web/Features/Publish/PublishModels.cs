@@ -1,4 +1,5 @@
 using MailFromConsole.Core.Deliverability;
+using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 
@@ -15,6 +16,9 @@ public abstract record PublishTarget(string Name)
 
     public string AuditIdentity => Identity ?? (this is Verification v ? v.Domain : Name);
 
+    /// <summary>The hosted zone a person would look for: the domain (newco.test), not the record's name (_amazonses.newco.test).</summary>
+    public abstract string ZoneName { get; }
+
     /// <summary>The names whose record sets the preview reads (all in the zone of <see cref="Name"/>).</summary>
     public virtual IReadOnlyList<string> RecordNames => [Name];
 
@@ -24,6 +28,10 @@ public abstract record PublishTarget(string Name)
     public sealed record MailFrom(string MailFromDomain, string Region) : PublishTarget(MailFromDomain)
     {
         public override string AuditRegion => Region;
+
+        public override string ZoneName => Identity is not null && MailFromDomainRules.TryIdentityDomain(Identity, out var domain, out _)
+            ? domain
+            : string.Join('.', MailFromDomain.Split('.').Skip(1));
         public override string? ViewRegion => Region;
     }
 
@@ -32,6 +40,7 @@ public abstract record PublishTarget(string Name)
     {
         public override string AuditRegion => Region;
         public override string? ViewRegion => Region;
+        public override string ZoneName => Domain;
         public override IReadOnlyList<string> RecordNames => [.. Tokens.Select(t => DkimRecords.Name(Domain, t))];
     }
 
@@ -39,11 +48,14 @@ public abstract record PublishTarget(string Name)
     public sealed record Dmarc(string Domain, string Record, string Region) : PublishTarget($"_dmarc.{Domain}")
     {
         public override string AuditRegion => Region;
+        public override string ZoneName => Domain;
         public override string? ViewRegion => Region;
     }
 
     public sealed record Verification(string Domain, string Token) : PublishTarget($"_amazonses.{Domain}")
     {
+        public override string ZoneName => Domain;
+
         /// <summary>The region whose token this is (each region verifies with its own value).</summary>
         public string? Region { get; init; }
 
@@ -80,8 +92,12 @@ public sealed record PublishPreview(
 }
 
 /// <summary>Result of applying a preview: the change, or (when the records moved meanwhile) a fresh preview.</summary>
+/// <param name="Message">In plain words, for the page.</param>
 public sealed record PublishOutcome(ChangeInfo? Change, PublishPreview? ReloadedPreview, string Message)
 {
+    /// <summary>Route 53's own words, for those who open the details.</summary>
+    public string? Details { get; init; }
+
     /// <summary>The account whose zone was changed: its Route 53 alone knows the change id.</summary>
     public Route53Account? Account { get; init; }
 
