@@ -20,6 +20,24 @@ public sealed class IdentityService(
     public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var all = Sorted(Matching(region, type, query), query).ToList();
+        var pageSize = Math.Clamp(query.PageSize, 1, 100);
+        var rows = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(Row).ToList();
+        // Nothing read yet and SES failing: the error is the answer. With rows, they stay and the error is a warning.
+        var error = sweeper.LastError(region);
+        return Task.FromResult(all.Count == 0 && error is not null
+            ? ServiceResult<IdentityListPage>.Fail(error, "ViewNotRead")
+            : ServiceResult<IdentityListPage>.Ok(new IdentityListPage(rows, all.Count, error)));
+    }
+
+    public Task<ServiceResult<IReadOnlyList<string>>> MatchingAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult(ServiceResult<IReadOnlyList<string>>.Ok([.. Sorted(Matching(region, type, query), query).Select(s => s.Identity)]));
+    }
+
+    private IEnumerable<IdentityState> Matching(string region, IdentityType type, IdentityQuery query)
+    {
         IEnumerable<IdentityState> matching = view.Identities(region).Where(s => s.Type == type);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -28,14 +46,7 @@ public sealed class IdentityService(
         }
         if (query.Verification is { } verification) matching = matching.Where(s => s.Verification == verification);
         if (query.MailFrom is { } mailFrom) matching = matching.Where(s => s.MailFrom?.MailFromDomain is not null && s.MailFrom.MailFromDomainStatus == mailFrom);
-        var all = Sorted(matching, query).ToList();
-        var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var rows = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(Row).ToList();
-        // Nothing read yet and SES failing: the error is the answer. With rows, they stay and the error is a warning.
-        var error = sweeper.LastError(region);
-        return Task.FromResult(all.Count == 0 && error is not null
-            ? ServiceResult<IdentityListPage>.Fail(error, "ViewNotRead")
-            : ServiceResult<IdentityListPage>.Ok(new IdentityListPage(rows, all.Count, error)));
+        return matching;
     }
 
     /// <summary>By the chosen column; a status sort keeps names in order within each status (none sorts after every status).</summary>
