@@ -11,6 +11,7 @@ using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
+using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.Bulk;
 
@@ -29,6 +30,7 @@ internal sealed class BulkJobRunner(
     PendingSince pendingSince,
     ChangeLocks locks,
     UserDirectory directory,
+    IOptions<ConsoleAuthOptions> auth,
     IAuditLog auditLog,
     TimeProvider time,
     ILogger<BulkJobRunner> logger,
@@ -46,7 +48,7 @@ internal sealed class BulkJobRunner(
     private async Task RunAsync(long jobId, CancellationToken cancellationToken)
     {
         var job = await store.FindAsync(jobId, cancellationToken) ?? throw new InvalidOperationException($"Bulk job {jobId} is gone.");
-        var user = new JobUser(job.StartedBy, Enum.Parse<ConsoleRole>(job.StartedByRole), directory);
+        var user = new JobUser(job.StartedBy, Enum.Parse<ConsoleRole>(job.StartedByRole), directory, auth.Value.Oidc.IsConfigured);
         var gate = new ChangeGate(user, new AuditTrail(auditLog, user, time), gateLogger);
         var behavior = Enum.Parse<BehaviorOnMxFailure>(job.Behavior);
         var rows = await store.RowsAsync(jobId, cancellationToken);
@@ -95,7 +97,8 @@ internal sealed class BulkJobRunner(
             var batchRows = batch.Select(b => b.Row).ToList();
             await store.SetAsync(batchRows, BulkRowState.RecordsSending);
             var lines = batch.SelectMany(b => b.Plan.Lines).ToList();
-            var account = route53.For(zone.Name);
+            // The account is chosen by name, as when the zone was found.
+            var account = route53.For(batchRows[0].MailFromDomain!);
             var attempt = new AuditChange(AuditActions.PublishRecords, job.Region, batchRows.Count == 1 ? batchRows[0].Identity : $"{batchRows.Count} identities")
             {
                 Before = AuditText.Records(lines, after: false),

@@ -11,8 +11,6 @@ internal sealed class ZoneDirectory(IRoute53Accounts accounts)
     private readonly Dictionary<string, IReadOnlyList<HostedZone>> zonesByAccount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ILookup<string, ResourceRecordSet>> recordsByZone = new(StringComparer.Ordinal);
 
-    public Route53Account AccountFor(string name) => accounts.For(name);
-
     /// <summary>The deepest public zone of the name's account that holds it, or null (the manual path).</summary>
     public async Task<HostedZone?> ZoneForAsync(string name, CancellationToken cancellationToken)
     {

@@ -142,6 +142,22 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
         Assert.All(failed, r => Assert.Equal(0, sent.For(r.Identity)));
     }
 
+    [Fact]
+    public async Task ACancelledJobChangesNothingMoreAndItsRowsSayCancelled()
+    {
+        var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 4);
+        var id = await StartAsync(identities);
+        Assert.True((await Scope.GetRequiredService<IBulkSetupService>().CancelAsync(id)).Succeeded);
+
+        await RunAsync();
+
+        var job = await JobAsync(id);
+        Assert.Equal(BulkJobState.Cancelled, job.Job.State);
+        Assert.All(job.Rows, r => Assert.Equal(BulkRowState.Cancelled, r.State));
+        Assert.All(identities, i => Assert.Equal(0, sent.For(i)));
+        Assert.Empty(await RecordsAtAsync($"mail.{identities[0]}"));
+    }
+
     /// <summary>Counts SetIdentityMailFromDomain per identity; can lose one answer and stop the console there.</summary>
     private sealed class SetMailFromCounter
     {
