@@ -2,9 +2,11 @@
 # Installs what the console and its tests need on a fresh Debian machine. Idempotent: installs only what is missing.
 set -euo pipefail
 packages=(chromium dnsutils awscli python3-boto3 python3-botocore sqlite3 postgresql)
+# One dpkg-query for all of them: on a machine that has everything this is the whole run.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${packages[@]}" 2>/dev/null | awk '/ install ok installed$/ {print $1}' || true)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  grep -qx "$p" <<<"$installed" || missing+=("$p")
 done
 if ((${#missing[@]})); then
   echo "Installing: ${missing[*]}"

@@ -67,6 +67,13 @@ public sealed class LocalAwsOptions
     /// <summary>Turns the documented rate limits off (for load tests that are not about throttling).</summary>
     public bool EnforceRateLimits { get; set; } = true;
 
+    /// <summary>
+    /// Serve the local pages (mailbox, outside DNS, faults) on this port, unsigned, as a bare local AWS for its own
+    /// tests does. Off by default: the console serves them on its own port behind its sign-in; this port then serves
+    /// only the verification link and the AWS APIs.
+    /// </summary>
+    public bool PagesOnOwnPort { get; set; }
+
     /// <summary>Faults injected from start-up; more can be added at run time through <c>/_local/faults</c>.</summary>
     public List<FaultRule> Faults { get; set; } = [];
 }

@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,13 +35,15 @@ public sealed class LocalAwsServer : IAsyncDisposable
     private readonly MailboxRepository _mailbox;
     private readonly FaultInjector _faults;
     private readonly IdentityRepository _identities;
+    private readonly LocalPages _pages;
     private readonly TimeProvider _time;
     private LocalDnsServer? _dns;
 
     private LocalAwsServer(WebApplication app, LocalDatabase database, MailboxRepository mailbox, FaultInjector faults,
-        IdentityRepository identities, TimeProvider time,
+        IdentityRepository identities, LocalPages pages, TimeProvider time,
         IZoneData zoneData, OutsideZoneStore outsideZones, IDetectionStore detectionStore, Uri httpEndpoint)
     {
+        _pages = pages;
         _identities = identities;
         _time = time;
         _app = app;
@@ -83,10 +86,22 @@ public sealed class LocalAwsServer : IAsyncDisposable
     /// <summary>Verification mails and sent messages, newest first.</summary>
     public IReadOnlyList<MailboxMessage> Mailbox() => _mailbox.All();
 
+    /// <summary>
+    /// Maps the local pages (mailbox, outside DNS, faults, the verification link) onto another host, the console, which
+    /// puts them behind its sign-in. The host's services need <see cref="OutsideZones"/> and antiforgery.
+    /// </summary>
+    public LocalPageEndpoints MapLocalPages(IEndpointRouteBuilder endpoints) => MapPages(endpoints, _pages, () => DnsEndpoint);
+
+    private static LocalPageEndpoints MapPages(IEndpointRouteBuilder endpoints, LocalPages pages, Func<IPEndPoint?> dnsEndpoint) =>
+        new(pages.MapMailbox(endpoints), endpoints.MapOutsideDns(dnsEndpoint), pages.MapFaults(endpoints), pages.MapVerify(endpoints));
+
     /// <summary>Adds a fault at run time (as <c>POST /_local/faults</c> does).</summary>
     public void InjectFault(FaultRule rule) => _faults.Add(rule);
 
     public void ClearFaults() => _faults.Clear();
+
+    /// <summary>The faults in force (as <c>GET /_local/faults</c> lists them).</summary>
+    public IReadOnlyList<FaultRule> Faults => _faults.Rules;
 
     /// <summary>
     /// Adds verified identities of the default account (addresses contain '@', the rest are domains) in one transaction, bypassing the
@@ -148,12 +163,6 @@ public sealed class LocalAwsServer : IAsyncDisposable
         // Antiforgery keys of the local pages live with the data, so a form opened before a restart still posts.
         builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(database.FilePath)!, "keys")));
         builder.Services.AddOutsideDns(outside);
-        if (dns is not null)
-        {
-            // The outside-DNS page shows where the DNS view listens.
-            builder.Services.AddSingleton(dns);
-        }
-
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
             // Loopback only: this endpoint accepts the well-known test credentials.
@@ -171,18 +180,27 @@ public sealed class LocalAwsServer : IAsyncDisposable
         builder.Services.AddSingleton(route53);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(new RateLimiter(time));
-        builder.Services.AddSingleton(new LocalPages(mailbox, identities, faults));
+        var pages = new LocalPages(mailbox, identities, faults);
         builder.Services.AddSingleton<RequestDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
-        app.MapOutsideDns();
+        if (options.PagesOnOwnPort)
+        {
+            MapPages(app, pages, () => dns is { IsRunning: true } ? dns.Endpoint : null);
+        }
+        else
+        {
+            // The mail's link carries its own secret; the pages are the console's, behind its sign-in.
+            pages.MapVerify(app);
+        }
+
         // Everything else (SES, Route 53, the other local pages) goes to the dispatcher, whatever the path looks like.
         app.MapFallback("{**path}", dispatcher.HandleAsync);
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
-        var server = new LocalAwsServer(app, database, mailbox, faults, identities, time, hostedZones, outside, new DetectionStore(identities), endpoint);
+        var server = new LocalAwsServer(app, database, mailbox, faults, identities, pages, time, hostedZones, outside, new DetectionStore(identities), endpoint);
         if (dns is not null)
         {
             try

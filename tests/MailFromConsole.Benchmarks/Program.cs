@@ -26,7 +26,7 @@ if (chosen is null)
     return 2;
 }
 
-using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(9));
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(20));
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;

@@ -28,7 +28,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Instance.DisposeAsync();
+        if (Instance is not null) await Instance.DisposeAsync();
         _playwright?.Dispose();
     }
 

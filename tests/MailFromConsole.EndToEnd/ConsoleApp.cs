@@ -83,8 +83,12 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["LocalAws:DetectionInterval"] = "00:00:01",
             ["LocalAws:ChangePropagationDelay"] = "00:00:01",
             ["Auth:DataFolder"] = Path.Combine(dataFolder, "console"),
-            // Every test signs in afresh; the login limit guards real users, not this suite.
+            // Every test signs in afresh; the login limits guard real users, not this suite.
             ["Auth:FailedSignInsBeforeDelay"] = "100",
+            ["Auth:LoginAttemptsPerMinutePerAddress"] = "1000",
+            // The waits the tests watch, at test speed: the assistant's checklist and the INSYNC poll.
+            ["Guided:ChecklistRefreshInterval"] = "00:00:01",
+            ["Console:ChangePollInterval"] = "00:00:01",
         };
         var index = 0;
         foreach (var user in seedUsers ? TestUsers.All : [])

@@ -36,12 +36,16 @@ public sealed class GuidedSetupTests(ConsoleFixture console)
         await Expect(page.Locator("a[data-testid=download-csv]")).ToHaveAttributeAsync("download", new System.Text.RegularExpressions.Regex(".+\\.csv$"));
         await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("assistant-3-manual") });
 
-        // The user adds the two records by hand at "their DNS provider" (the local outside-DNS zone).
-        using var http = new HttpClient { BaseAddress = console.App.LocalAwsUrl, DefaultRequestHeaders = { { MailFromConsole.LocalAws.Local.LocalApiGuard.Header, "1" } } };
+        // The user adds the two records by hand at "their DNS provider" (the local outside-DNS zone, on the console
+        // behind its sign-in: the browser's own session makes the calls).
         foreach (var (type, value) in new[] { ("MX", "10 feedback-smtp.us-east-1.amazonses.com."), ("TXT", "v=spf1 include:amazonses.com ~all") })
         {
-            var response = await http.PostAsJsonAsync("_local/outside-dns/api/records", new { zone = "example.org", name = "mail", type, value });
-            Assert.True(response.IsSuccessStatusCode, $"{type}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var response = await page.Context.APIRequest.PostAsync(new Uri(console.App.BaseUrl, "_local/outside-dns/api/records").ToString(), new()
+            {
+                DataObject = new { zone = "example.org", name = "mail", type, value },
+                Headers = new Dictionary<string, string> { [MailFromConsole.LocalAws.Local.LocalApiGuard.Header] = "1" },
+            });
+            Assert.True(response.Ok, $"{type}: {response.Status} {await response.TextAsync()}");
         }
 
         await FinishAndWaitForSuccessAsync(page, null);
@@ -50,7 +54,7 @@ public sealed class GuidedSetupTests(ConsoleFixture console)
     private async Task<IPage> StartAssistantAsync(string identity, string mailFromDomain, string? screenshot)
     {
         var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Operator, "setup-assistant?region=us-east-1");
-        await Expect(page.GetByText("Set up your own MAIL FROM domain")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set Up Your Own MAIL FROM Domain" })).ToBeVisibleAsync();
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("assistant-1-identity") });
         await page.Locator($"[data-testid=identity-choice][data-identity='{identity}']").ClickAsync();
 

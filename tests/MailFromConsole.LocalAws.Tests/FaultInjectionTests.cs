@@ -97,4 +97,23 @@ public sealed class FaultInjectionTests
         var faults = await http.GetStringAsync(new Uri(aws.Endpoint, "/_local/faults"));
         Assert.Equal("[]", faults);
     }
+
+    [Fact]
+    public async Task AsTheConsoleStartsItItsOwnPortServesNoLocalPagesButTheAwsCliStillWorks()
+    {
+        await using var aws = await LocalAwsFixture.StartAsync(o => o.PagesOnOwnPort = false);
+        using var http = new HttpClient { DefaultRequestHeaders = { { LocalApiGuard.Header, "1" } } };
+
+        using var mailbox = await http.GetAsync(new Uri(aws.Endpoint, "/_local/mailbox"));
+        using var outside = await http.GetAsync(new Uri(aws.Endpoint, "/_local/outside-dns"));
+        using var listFaults = await http.GetAsync(new Uri(aws.Endpoint, "/_local/faults"));
+        using var addFault = await http.PostAsync(new Uri(aws.Endpoint, "/_local/faults"),
+            new StringContent("""{"kind":"ServerError","service":"ses"}""", Encoding.UTF8, "application/json"));
+
+        Assert.All(new[] { mailbox, outside, listFaults, addFault }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.Contains("on the console, behind its sign-in", await mailbox.Content.ReadAsStringAsync());
+        var cli = await RealClient.AwsAsync(aws.Endpoint, "ses", "list-identities");
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        Assert.Contains("example.com", cli.Stdout);
+    }
 }

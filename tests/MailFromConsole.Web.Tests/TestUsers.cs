@@ -44,6 +44,17 @@ public static class TestUsers
     public static IServiceScope CircuitOf(this IServiceProvider services, string name, ConsoleRole role, UserSource source = UserSource.Local) =>
         services.CircuitOf(Principal(role, name, source));
 
+    /// <summary>
+    /// A user of the console's own store signed in as their cookie would have it (with their current security stamp),
+    /// so checks against the stored record (<see cref="IRoleGuard.RequireNowAsync"/>) pass until the record changes.
+    /// </summary>
+    public static async Task<ClaimsPrincipal> StoredPrincipalAsync(this IServiceProvider services, string name)
+    {
+        var stored = await services.GetRequiredService<LocalUserStore>().FindAsync(name)
+            ?? throw new InvalidOperationException($"The test stored no user named {name}.");
+        return ConsoleClaims.Principal(new ConsoleUser(stored.Name, stored.Role, UserSource.Local), "Cookies", stored.SecurityStamp);
+    }
+
     /// <summary>Signs the bUnit circuit in: the role claim for the console's guard, the role's policies for AuthorizeView.</summary>
     public static void SignInAs(this BunitAuthorizationContext authorization, ConsoleRole role, string? name = null)
     {

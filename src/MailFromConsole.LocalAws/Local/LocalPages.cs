@@ -5,38 +5,56 @@ using System.Text.Json.Serialization;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws.Faults;
 using MailFromConsole.LocalAws.Store;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace MailFromConsole.LocalAws.Local;
 
 /// <summary>
-/// The local-only pages under <c>/_local/</c>: the mailbox (verification mails and sent messages), the
-/// verification link, and the fault-injection API for tests. Unsigned, like a web mail page; loopback only.
+/// The local-only pages under <c>/_local/</c>: the mailbox (verification mails and sent messages), the verification
+/// link, and the fault-injection API for tests. The console serves them behind its sign-in (see
+/// <see cref="LocalAwsServer.MapLocalPages"/>); the local AWS's own port serves only the verification link, unless
+/// <see cref="LocalAwsOptions.PagesOnOwnPort"/>.
 /// </summary>
 internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository identities, FaultInjector faults)
 {
     public const string Prefix = "/_local/";
+    private const string MailboxPath = LocalPageEndpoints.MailboxPath;
+    private const string FaultsPath = LocalPageEndpoints.FaultsPath;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public Task HandleAsync(HttpContext context)
+    /// <summary>The mailbox page and its JSON, in one group so the host can put them behind one policy.</summary>
+    public RouteGroupBuilder MapMailbox(IEndpointRouteBuilder endpoints)
     {
-        var path = context.Request.Path.Value ?? "";
-        var method = context.Request.Method;
-        return (method, path) switch
-        {
-            ("GET", "/_local/mailbox") => HtmlAsync(context, 200, MailboxHtml()),
-            ("GET", "/_local/mailbox.json") => JsonAsync(context, 200, mailbox.All()),
-            ("GET", "/_local/verify") => VerifyAsync(context),
-            ("GET", "/_local/faults") => JsonAsync(context, 200, faults.Rules),
-            ("POST", "/_local/faults") => AddFaultAsync(context),
-            ("DELETE", "/_local/faults") => ClearFaultsAsync(context),
-            _ => HtmlAsync(context, 404, Page("Not found", "<p>No such local page.</p>")),
-        };
+        var group = endpoints.MapGroup("");
+        group.MapGet(MailboxPath, context => HtmlAsync(context, 200, MailboxHtml()));
+        group.MapGet(MailboxPath + ".json", context => JsonAsync(context, 200, mailbox.All())).DisableCookieRedirect();
+        return group;
     }
+
+    /// <summary>The fault API: a JSON API, so a refused caller gets 401/403, not a sign-in page.</summary>
+    public RouteGroupBuilder MapFaults(IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(FaultsPath);
+        group.MapGet("", context => JsonAsync(context, 200, faults.Rules));
+        group.MapPost("", AddFaultAsync);
+        group.MapDelete("", ClearFaultsAsync);
+        group.DisableCookieRedirect();
+        return group;
+    }
+
+    /// <summary>The link of a verification mail: the token is the secret, as with SES's own link.</summary>
+    public IEndpointConventionBuilder MapVerify(IEndpointRouteBuilder endpoints) => endpoints.MapGet(LocalPageEndpoints.VerifyPath, VerifyAsync);
+
+    /// <summary>Any other path under <c>/_local/</c> on the local AWS's own port.</summary>
+    public static Task NotFoundAsync(HttpContext context, bool pagesOnOwnPort) => HtmlAsync(context, 404, pagesOnOwnPort
+        ? Page("Not found", "<p>No such local page.</p>")
+        : Page("Not found", "<p>No such page here: the local pages (mailbox, outside DNS, faults) are on the console, behind its sign-in.</p>"));
 
     private Task VerifyAsync(HttpContext context)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using MailFromConsole.LocalAws.Dns;
 using MailFromConsole.LocalAws.Local;
 using Microsoft.AspNetCore.Antiforgery;
@@ -30,30 +31,34 @@ public static class OutsideDnsEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapOutsideDns(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the page, its forms and the JSON API; returns their group, for the host to add its sign-in policy to.</summary>
+    /// <param name="dnsEndpoint">Where the local DNS listens, for the page's hints; by default a <see cref="LocalDnsServer"/> from the services.</param>
+    public static RouteGroupBuilder MapOutsideDns(this IEndpointRouteBuilder endpoints, Func<IPEndPoint?>? dnsEndpoint = null)
     {
         var group = endpoints.MapGroup(BasePath).DisableAntiforgery(); // forms are checked explicitly below
+        dnsEndpoint ??= () => endpoints.ServiceProvider.GetService<LocalDnsServer>() is { IsRunning: true } dns ? dns.Endpoint : null;
 
-        group.MapGet("", (HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) => Page(http, store, antiforgery, null, null, StatusCodes.Status200OK));
+        group.MapGet("", (HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) => Page(http, store, antiforgery, dnsEndpoint(), null, null, StatusCodes.Status200OK));
 
         group.MapPost("/zones", (HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) =>
-            FormAsync(http, store, antiforgery, form => store.AddZone(form["apex"].ToString())));
+            FormAsync(http, store, antiforgery, dnsEndpoint(), form => store.AddZone(form["apex"].ToString())));
 
         group.MapPost("/zones/delete", (HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) =>
-            FormAsync(http, store, antiforgery, form => store.DeleteZone(form["apex"].ToString())));
+            FormAsync(http, store, antiforgery, dnsEndpoint(), form => store.DeleteZone(form["apex"].ToString())));
 
         group.MapPost("/records", (HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) =>
-            FormAsync(http, store, antiforgery, form =>
+            FormAsync(http, store, antiforgery, dnsEndpoint(), form =>
                 store.AddRecord(form["zone"].ToString(), form["name"], form["type"], form["value"], ParseTtl(form["ttl"]))));
 
         group.MapPost("/records/{id:long}/delete", (long id, HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery) =>
-            FormAsync(http, store, antiforgery, _ => store.DeleteRecord(id)));
+            FormAsync(http, store, antiforgery, dnsEndpoint(), _ => store.DeleteRecord(id)));
 
         var api = group.MapGroup("/api").AddEndpointFilter(async (context, next) =>
             HttpMethods.IsGet(context.HttpContext.Request.Method)
             || LocalApiGuard.Refusal(context.HttpContext.Request, withBody: HttpMethods.IsPost(context.HttpContext.Request.Method)) is not { } refusal
                 ? await next(context)
-                : Results.Json(new { error = refusal }, statusCode: StatusCodes.Status403Forbidden));
+                : Results.Json(new { error = refusal }, statusCode: StatusCodes.Status403Forbidden))
+            .DisableCookieRedirect();
         api.MapGet("/zones", (OutsideZoneStore store) => Results.Ok(store.List()));
         api.MapPost("/zones", (NewZone body, OutsideZoneStore store) => Refusable(() =>
         {
@@ -70,7 +75,7 @@ public static class OutsideDnsEndpoints
         api.MapDelete("/records/{id:long}", (long id, OutsideZoneStore store) =>
             store.DeleteRecord(id) ? Results.NoContent() : Results.NotFound());
 
-        return endpoints;
+        return group;
     }
 
     /// <summary>JSON body of POST /api/zones.</summary>
@@ -91,7 +96,7 @@ public static class OutsideDnsEndpoints
         }
     }
 
-    private static async Task<IResult> FormAsync(HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery, Action<IFormCollection> edit)
+    private static async Task<IResult> FormAsync(HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery, IPEndPoint? dns, Action<IFormCollection> edit)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
@@ -107,17 +112,16 @@ public static class OutsideDnsEndpoints
         catch (OutsideDnsException ex)
         {
             // Show the page again with the reason and what the user typed, as a provider's form would.
-            return Page(http, store, antiforgery, ex.Message, kept, StatusCodes.Status400BadRequest);
+            return Page(http, store, antiforgery, dns, ex.Message, kept, StatusCodes.Status400BadRequest);
         }
 
         return new SeeOtherResult(BasePath);
     }
 
-    private static IResult Page(HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery, string? error, OutsideDnsPage.FormValues? form, int status)
+    private static IResult Page(HttpContext http, OutsideZoneStore store, IAntiforgery antiforgery, IPEndPoint? dns, string? error, OutsideDnsPage.FormValues? form, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
-        var dns = http.RequestServices.GetService<LocalDnsServer>();
-        var html = OutsideDnsPage.Render(store.List(), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, error, form, dns?.IsRunning == true ? dns.Endpoint : null);
+        var html = OutsideDnsPage.Render(store.List(), tokens.FormFieldName, tokens.RequestToken ?? string.Empty, error, form, dns);
         return Results.Content(html, "text/html; charset=utf-8", null, status);
     }
 

@@ -19,7 +19,7 @@ namespace MailFromConsole.LocalAws.Wire;
 /// <summary>
 /// One endpoint for all services, as AWS has one per host: a form POST to <c>/</c> with <c>Action=</c> is SES, or
 /// STS when its credential scope names <c>sts</c> (or, unsigned, its Action is an STS one); a path under
-/// <c>/v2/email/</c> is the SES API v2 (REST-JSON); a path under <c>/2013-04-01/</c> is Route 53; <c>/_local/</c> are the local pages. Every AWS request is SigV4-verified for
+/// <c>/v2/email/</c> is the SES API v2 (REST-JSON); a path under <c>/2013-04-01/</c> is Route 53; <c>/_local/</c> are the local pages (mapped before this; here only what is not there). Every AWS request is SigV4-verified for
 /// its service, acts in the account of the key that signed it, may meet an injected fault, and is rate limited as
 /// the service documents.
 /// </summary>
@@ -29,7 +29,6 @@ internal sealed class RequestDispatcher(
     SesV2Api sesV2,
     Route53Api route53,
     StsApi sts,
-    LocalPages localPages,
     FaultInjector faults,
     RateLimiter rateLimiter,
     LocalAwsOptions options,
@@ -43,7 +42,7 @@ internal sealed class RequestDispatcher(
         var path = context.Request.Path.Value ?? "/";
         if (path.StartsWith(LocalPages.Prefix, StringComparison.Ordinal))
         {
-            await localPages.HandleAsync(context);
+            await LocalPages.NotFoundAsync(context, options.PagesOnOwnPort);
             return;
         }
 

@@ -12,19 +12,60 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     private const string Chromium = "/usr/bin/chromium";
 
     // Runs in every document before the page's own scripts: notes (in ms since navigation start) the first frame
-    // after identity rows appear in the table, so the time is the browser's, without the driver's polling delay.
+    // after identity rows appear in the table (and the progress bar's text then), and the first frame after the
+    // layout's circuit is ready, so the time is the browser's, without the driver's polling delay.
     private const string FirstRowsProbe = """
         (() => {
-          const observer = new MutationObserver(() => {
+          const rows = new MutationObserver(() => {
             if (!document.querySelector('tr.identity-row')) return;
-            observer.disconnect();
+            rows.disconnect();
             requestAnimationFrame(() => {
               window.__firstRowsMs = performance.now();
               window.__firstRowsCount = document.querySelectorAll('tr.identity-row').length;
+              window.__firstRowsProgress = document.querySelector('[data-testid=view-progress]')?.innerText ?? null;
             });
           });
-          observer.observe(document, { childList: true, subtree: true });
+          rows.observe(document, { childList: true, subtree: true });
+          const ready = new MutationObserver(() => {
+            if (!document.querySelector("[data-ready='true']")) return;
+            ready.disconnect();
+            requestAnimationFrame(() => { window.__readyMs = performance.now(); });
+          });
+          ready.observe(document, { childList: true, subtree: true, attributes: true });
         })();
+        """;
+
+    // Clicks the pager's next-page button and resolves with the ms until the next frame after the first row changed.
+    private const string NextPageScript = """
+        () => new Promise((resolve, reject) => {
+          const first = () => document.querySelector('tr.identity-row [data-testid=identity-link]')?.textContent;
+          const before = first();
+          const buttons = document.querySelectorAll('.mud-table-pagination-actions button');
+          if (buttons.length !== 4) { reject(new Error(`expected 4 pager buttons, found ${buttons.length}`)); return; }
+          const start = performance.now();
+          const timeout = setTimeout(() => { observer.disconnect(); reject(new Error('the page did not change within 30 s')); }, 30000);
+          const observer = new MutationObserver(() => {
+            if (first() === before) return;
+            observer.disconnect();
+            clearTimeout(timeout);
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          buttons[2].click();
+        })
+        """;
+
+    // Notes (Date.now(), the machine's clock, to compare with the console's log) when the pane shows the text.
+    private const string WatchPaneScript = """
+        (expected) => {
+          const shown = () => document.querySelector('[data-testid=mailfrom-section] [data-testid=mailfrom-domain]')?.textContent?.trim() === expected;
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => { window.__paneShownAt = Date.now(); });
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }
         """;
 
     private readonly IPlaywright _playwright;
@@ -81,7 +122,63 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
             throw new InvalidOperationException($"The list showed an error: {await error.InnerTextAsync()}");
         var milliseconds = await page.EvaluateAsync<double>("() => window.__firstRowsMs");
         var rows = await page.EvaluateAsync<int>("() => window.__firstRowsCount");
-        return new FirstRows(TimeSpan.FromMilliseconds(milliseconds), rows);
+        var progress = await page.EvaluateAsync<string?>("() => window.__firstRowsProgress");
+        return new FirstRows(TimeSpan.FromMilliseconds(milliseconds), rows, progress);
+    }
+
+    /// <summary>Opens a light page of the console (home) in a new tab: the time until its circuit is ready, the run's yardstick.</summary>
+    public async Task<TimeSpan> OpenHomeAsync()
+    {
+        var page = await NewTabAsync();
+        await page.GotoAsync(_baseUrl.ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => window.__readyMs !== undefined", null, new() { PollingInterval = 50 });
+        var milliseconds = await page.EvaluateAsync<double>("() => window.__readyMs");
+        await page.CloseAsync();
+        return TimeSpan.FromMilliseconds(milliseconds);
+    }
+
+    /// <summary>Opens <paramref name="path"/> in a new tab and returns the tab once its first page of rows is on screen.</summary>
+    public async Task<IPage> OpenListTabAsync(string path)
+    {
+        var page = await NewTabAsync();
+        await page.GotoAsync(new Uri(_baseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { PollingInterval = 100 });
+        return page;
+    }
+
+    /// <summary>Goes to the next page of the list in <paramref name="page"/>: the time from the click until the new rows are on screen.</summary>
+    public static async Task<TimeSpan> NextPageAsync(IPage page) =>
+        TimeSpan.FromMilliseconds(await page.EvaluateAsync<double>(NextPageScript));
+
+    /// <summary>From now on, <paramref name="page"/> notes when its details pane shows <paramref name="mailFromDomain"/>.</summary>
+    public static Task WatchPaneAsync(IPage page, string mailFromDomain) => page.EvaluateAsync(WatchPaneScript, mailFromDomain);
+
+    /// <summary>When (the machine's clock) the watched pane showed its text.</summary>
+    public static async Task<DateTimeOffset> PaneShownAtAsync(IPage page, TimeSpan timeout)
+    {
+        await page.WaitForFunctionAsync("() => window.__paneShownAt !== undefined", null, new() { Timeout = (float)timeout.TotalMilliseconds, PollingInterval = 100 });
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)await page.EvaluateAsync<double>("() => window.__paneShownAt"));
+    }
+
+    /// <summary>Waits until a fresh list tab shows no progress bar: the first round has read every identity.</summary>
+    public async Task WaitForRoundCompleteAsync(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var page = await OpenListTabAsync(path);
+            var loading = await page.GetByTestId("view-progress").CountAsync() > 0;
+            await page.CloseAsync();
+            if (!loading) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The first round was not complete within {timeout.TotalSeconds:F0} s.");
+            await Task.Delay(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>Closes every tab (each closes its circuit); the context keeps the sign-in.</summary>
+    public async Task CloseTabsAsync()
+    {
+        foreach (var page in _context.Pages.ToList()) await page.CloseAsync();
     }
 
     private async Task<IPage> NewTabAsync()
@@ -99,5 +196,5 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     }
 }
 
-/// <summary>How long after navigation start the first rows were on screen, and how many.</summary>
-internal readonly record struct FirstRows(TimeSpan Elapsed, int Rows);
+/// <summary>How long after navigation start the first rows were on screen, how many, and the progress bar's text then (null: none shown).</summary>
+internal readonly record struct FirstRows(TimeSpan Elapsed, int Rows, string? Progress);

@@ -38,7 +38,7 @@ internal sealed class LocalAwsFixture : IAsyncDisposable
     public static async Task<LocalAwsFixture> StartAsync(Action<LocalAwsOptions>? configure = null, FakeTimeProvider? time = null, string? folder = null)
     {
         folder ??= Path.Combine(Path.GetTempPath(), "localaws-tests-" + Guid.NewGuid().ToString("N"));
-        var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, EnableDnsAndDetection = false, ChangePropagationDelay = TimeSpan.FromSeconds(60) };
+        var options = new LocalAwsOptions { DataFolder = folder, EnforceRateLimits = false, EnableDnsAndDetection = false, ChangePropagationDelay = TimeSpan.FromSeconds(60), PagesOnOwnPort = true };
         configure?.Invoke(options);
         try
         {

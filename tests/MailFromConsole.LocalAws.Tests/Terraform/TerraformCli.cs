@@ -5,14 +5,14 @@ using MailFromConsole.LocalAws.Tests.Support;
 namespace MailFromConsole.LocalAws.Tests.Terraform;
 
 /// <summary>
-/// Terraform with the hashicorp/aws provider from the machine's filesystem mirror, in a temp working directory:
-/// a CLI configuration that installs from the mirror only (no registry, no plugin cache, no network).
+/// Terraform with the hashicorp/aws provider from the machine's filesystem mirror, in a temp working directory.
+/// To reuse it: put your .tf beside provider.tf in this folder (the csproj copies Terraform/*.tf to the output), then
+/// <c>using var terraform = await TerraformCli.InitAsync("my.tf", aws.Endpoint, domain);</c> and ApplyAsync,
+/// OutputsAsync, PlanIsCleanAsync, DestroyAsync. Put the class in this namespace (run-all.sh runs these tests beside
+/// the other projects) and give it no [Collection]: each class is its own collection, so classes run side by side.
 /// </summary>
 internal sealed class TerraformCli : IDisposable
 {
-    /// <summary>The xunit collection of the Terraform tests, so that they do not run at the same time.</summary>
-    public const string Collection = "Terraform";
-
     public const string Program = "/usr/local/bin/terraform";
     public const string Mirror = "/opt/tf-plugins";
     public const string ProviderVersion = "5.100.0";
@@ -24,22 +24,19 @@ internal sealed class TerraformCli : IDisposable
     private static readonly string ProviderFolder =
         Path.Combine(Mirror, "registry.terraform.io", "hashicorp", "aws", ProviderVersion, "linux_amd64");
 
+    /// <summary>
+    /// One <c>terraform init</c> per test run, from the mirror only (no registry, no network); every working
+    /// directory takes its lock file and links its provider folder instead of running init again.
+    /// </summary>
+    private static readonly Lazy<Task<string>> SharedInit = new(InitOnceAsync);
+
     private readonly Dictionary<string, string?> _environment;
     private readonly string[] _variables;
 
-    private TerraformCli(string folder, string[] variables)
+    private TerraformCli(string folder, string[] variables, string cliConfig)
     {
         Folder = folder;
         _variables = variables;
-        var cliConfig = Path.Combine(folder, "cli.tfrc");
-        File.WriteAllText(cliConfig, $$"""
-            provider_installation {
-              filesystem_mirror {
-                path    = "{{Mirror}}"
-                include = ["registry.terraform.io/hashicorp/aws"]
-              }
-            }
-            """);
         _environment = new()
         {
             ["TF_CLI_CONFIG_FILE"] = cliConfig,
@@ -59,23 +56,15 @@ internal sealed class TerraformCli : IDisposable
     /// </summary>
     public static async Task<TerraformCli> InitAsync(string configurationFile, Uri endpoint, string domain)
     {
-        RequireInstalled();
-        var folder = Path.Combine(Path.GetTempPath(), "localaws-terraform-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var init = await SharedInit.Value;
+        var folder = NewFolder("localaws-terraform-");
         var source = Path.Combine(AppContext.BaseDirectory, "Terraform");
         File.Copy(Path.Combine(source, configurationFile), Path.Combine(folder, "main.tf"));
         File.Copy(Path.Combine(source, "provider.tf"), Path.Combine(folder, "provider.tf"));
-        var terraform = new TerraformCli(folder, ["-var", $"endpoint={endpoint.ToString().TrimEnd('/')}", "-var", $"domain={domain}"]);
-        try
-        {
-            await terraform.ShouldRunAsync(0, "init", "-input=false");
-            return terraform;
-        }
-        catch
-        {
-            terraform.Dispose();
-            throw;
-        }
+        File.Copy(Path.Combine(init, LockFile), Path.Combine(folder, LockFile));
+        Directory.CreateDirectory(Path.Combine(folder, ".terraform"));
+        Directory.CreateSymbolicLink(Path.Combine(folder, ".terraform", "providers"), Path.Combine(init, ".terraform", "providers"));
+        return new TerraformCli(folder, ["-var", $"endpoint={endpoint.ToString().TrimEnd('/')}", "-var", $"domain={domain}"], CliConfig(init));
     }
 
     public Task ApplyAsync() => ShouldRunAsync(0, ["apply", "-auto-approve", "-parallelism=10", .. _variables]);
@@ -83,7 +72,8 @@ internal sealed class TerraformCli : IDisposable
     /// <summary>A second plan must find nothing to change (exit code 0 of -detailed-exitcode; 2 means changes).</summary>
     public Task PlanIsCleanAsync() => ShouldRunAsync(0, ["plan", "-detailed-exitcode", "-parallelism=10", .. _variables]);
 
-    public Task DestroyAsync() => ShouldRunAsync(0, ["destroy", "-auto-approve", "-parallelism=10", .. _variables]);
+    /// <summary>Destroys what the state holds; no refresh first (the clean plan already read everything back).</summary>
+    public Task DestroyAsync() => ShouldRunAsync(0, ["destroy", "-auto-approve", "-refresh=false", "-parallelism=10", .. _variables]);
 
     /// <summary>The value of each output after apply.</summary>
     public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync()
@@ -102,6 +92,36 @@ internal sealed class TerraformCli : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    private const string LockFile = ".terraform.lock.hcl";
+
+    private static string CliConfig(string initFolder) => Path.Combine(initFolder, "cli.tfrc");
+
+    private static async Task<string> InitOnceAsync()
+    {
+        RequireInstalled();
+        var folder = NewFolder("localaws-terraform-init-");
+        // The run's last test may still use it: the temp folder goes when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        File.WriteAllText(CliConfig(folder), $$"""
+            provider_installation {
+              filesystem_mirror {
+                path    = "{{Mirror}}"
+                include = ["registry.terraform.io/hashicorp/aws"]
+              }
+            }
+            """);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Terraform", "provider.tf"), Path.Combine(folder, "provider.tf"));
+        await new TerraformCli(folder, [], CliConfig(folder)).ShouldRunAsync(0, "init", "-input=false");
+        return folder;
+    }
+
+    private static string NewFolder(string prefix)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     private static void RequireInstalled()
     {

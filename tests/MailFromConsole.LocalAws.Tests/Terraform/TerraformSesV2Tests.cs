@@ -3,8 +3,6 @@ using MailFromConsole.LocalAws.Tests.Support;
 namespace MailFromConsole.LocalAws.Tests.Terraform;
 
 /// <summary>Terraform's aws_sesv2_email_identity and aws_sesv2_email_identity_mail_from_attributes against the local SES API v2.</summary>
-// One Terraform run at a time: each starts the large provider binary and several processes.
-[Collection(TerraformCli.Collection)]
 public sealed class TerraformSesV2Tests
 {
     private const string Domain = "tf-sesv2.test";

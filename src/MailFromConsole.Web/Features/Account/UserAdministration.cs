@@ -19,8 +19,9 @@ public sealed record UserChangeResult(bool Succeeded, string Message)
 }
 
 /// <summary>
-/// Adds, changes and removes the console's own users. Every call checks for the Admin role on the server and every
-/// change is audited; at least one administrator always remains.
+/// Adds, changes and removes the console's own users. Every call checks for the Admin role on the server, by the
+/// caller's stored record (an Admin demoted a moment ago, whose open page still holds the old claims, is refused), and
+/// every change is audited; at least one administrator always remains.
 /// </summary>
 public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard, ICurrentUser current, IAuditTrail audit, UserChanges changes) : IUserAdministration
 {
@@ -28,7 +29,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
 
     public async Task<IReadOnlyList<UserListing>> ListAsync(CancellationToken cancellationToken = default)
     {
-        guard.Require(ConsoleRole.Admin);
+        await guard.RequireNowAsync(ConsoleRole.Admin, cancellationToken);
         var configured = directory.ConfiguredUsers.Select(user => new UserListing(user.Name, user.Role, user.Source, null, "configuration"));
         var stored = (await Store.ListAsync(cancellationToken))
             .Where(user => !directory.ConfiguredUsers.Any(c => string.Equals(c.Name, user.Name, StringComparison.OrdinalIgnoreCase)))
@@ -38,7 +39,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
 
     public async Task<UserChangeResult> AddAsync(string? name, ConsoleRole role, string? password, CancellationToken cancellationToken = default)
     {
-        guard.Require(ConsoleRole.Admin);
+        await guard.RequireNowAsync(ConsoleRole.Admin, cancellationToken);
         name = (name ?? "").Trim();
         if ((UserNames.ProblemWith(name) ?? ConsolePasswordHasher.ProblemWith(password)) is { } problem)
         {
@@ -58,7 +59,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
 
     public async Task<UserChangeResult> SetRoleAsync(string name, ConsoleRole role, CancellationToken cancellationToken = default)
     {
-        guard.Require(ConsoleRole.Admin);
+        await guard.RequireNowAsync(ConsoleRole.Admin, cancellationToken);
         var (user, refusal) = await EditableAsync(name, cancellationToken);
         if (user is null)
         {
@@ -80,7 +81,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
 
     public async Task<UserChangeResult> ResetPasswordAsync(string name, string? password, CancellationToken cancellationToken = default)
     {
-        guard.Require(ConsoleRole.Admin);
+        await guard.RequireNowAsync(ConsoleRole.Admin, cancellationToken);
         var (user, refusal) = await EditableAsync(name, cancellationToken);
         if (user is null)
         {
@@ -98,7 +99,7 @@ public sealed class UserAdministration(UserDirectory directory, IRoleGuard guard
 
     public async Task<UserChangeResult> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
-        guard.Require(ConsoleRole.Admin);
+        await guard.RequireNowAsync(ConsoleRole.Admin, cancellationToken);
         var (user, refusal) = await EditableAsync(name, cancellationToken);
         if (user is null)
         {

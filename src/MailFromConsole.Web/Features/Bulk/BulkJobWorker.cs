@@ -25,6 +25,8 @@ internal sealed class BulkJobWorker(BulkJobRunner runner, ILeaderLease lease, Ti
             {
                 while (!leading.IsCancellationRequested)
                 {
+                    // Taken before looking for jobs, so a job started while this run looks is not missed.
+                    var next = wake.Next;
                     try
                     {
                         await runner.RunActiveJobsAsync(leading);
@@ -34,7 +36,7 @@ internal sealed class BulkJobWorker(BulkJobRunner runner, ILeaderLease lease, Ti
                         // A storage or AWS failure outside any row (the database gone a moment): the job goes on at the next turn.
                         logger.LogError(ex, "Bulk jobs: a run stopped; it goes on in {Interval}", PollInterval);
                     }
-                    await wake.WaitAsync(PollInterval, time, leading);
+                    await Wake.WaitAsync(next, PollInterval, time, leading);
                 }
             }, stoppingToken);
         }

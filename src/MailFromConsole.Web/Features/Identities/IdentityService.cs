@@ -16,13 +16,18 @@ public sealed class IdentityService(
     AccountViewSweeper sweeper,
     IChangeGate gate) : IIdentityService
 {
-    // Pages read the account view: listing, searching and paging 10,000 identities costs no SES call.
+    // Pages read the account view: listing, searching and paging 10,000 identities costs no SES call. The plain list
+    // (by name, no search or filter) is a slice of the view's shared name order: a page change costs one page, not a sort.
     public Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var all = Sorted(Matching(region, type, query), query).ToList();
+        var byName = view.Snapshot(region).ByName(type);
+        var plain = IsPlain(query);
+        IReadOnlyList<IdentityState> all = plain ? byName : [.. Sorted(Matching(byName, query), query)];
         var pageSize = Math.Clamp(query.PageSize, 1, 100);
-        var rows = all.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).Select(Row).ToList();
+        var start = Math.Max(0, query.Page) * pageSize;
+        var rows = Enumerable.Range(start, Math.Clamp(all.Count - start, 0, pageSize))
+            .Select(i => Row(plain && query.Descending ? all[all.Count - 1 - i] : all[i])).ToList();
         // Nothing read yet and SES failing: the error is the answer. With rows, they stay and the error is a warning.
         var error = sweeper.LastError(region);
         return Task.FromResult(all.Count == 0 && error is not null
@@ -33,20 +38,23 @@ public sealed class IdentityService(
     public Task<ServiceResult<IReadOnlyList<string>>> MatchingAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Task.FromResult(ServiceResult<IReadOnlyList<string>>.Ok([.. Sorted(Matching(region, type, query), query).Select(s => s.Identity)]));
+        var matching = Sorted(Matching(view.Snapshot(region).ByName(type), query), query);
+        return Task.FromResult(ServiceResult<IReadOnlyList<string>>.Ok([.. matching.Select(s => s.Identity)]));
     }
 
-    private IEnumerable<IdentityState> Matching(string region, IdentityType type, IdentityQuery query)
+    private static bool IsPlain(IdentityQuery query) =>
+        string.IsNullOrWhiteSpace(query.Search) && query.Verification is null && query.MailFrom is null && query.SortBy == IdentitySort.Identity;
+
+    private static IEnumerable<IdentityState> Matching(IEnumerable<IdentityState> states, IdentityQuery query)
     {
-        IEnumerable<IdentityState> matching = view.Identities(region).Where(s => s.Type == type);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
-            matching = matching.Where(s => s.Identity.Contains(search, StringComparison.OrdinalIgnoreCase));
+            states = states.Where(s => s.Identity.Contains(search, StringComparison.OrdinalIgnoreCase));
         }
-        if (query.Verification is { } verification) matching = matching.Where(s => s.Verification == verification);
-        if (query.MailFrom is { } mailFrom) matching = matching.Where(s => s.MailFrom?.MailFromDomain is not null && s.MailFrom.MailFromDomainStatus == mailFrom);
-        return matching;
+        if (query.Verification is { } verification) states = states.Where(s => s.Verification == verification);
+        if (query.MailFrom is { } mailFrom) states = states.Where(s => s.MailFrom?.MailFromDomain is not null && s.MailFrom.MailFromDomainStatus == mailFrom);
+        return states;
     }
 
     /// <summary>By the chosen column; a status sort keeps names in order within each status (none sorts after every status).</summary>
@@ -58,9 +66,8 @@ public sealed class IdentityService(
             IdentitySort.MailFromStatus => s => s.MailFrom is { MailFromDomain: not null, MailFromDomainStatus: { } m } ? (int)m : int.MaxValue,
             _ => _ => 0,
         };
-        return query.Descending
-            ? states.OrderByDescending(status).ThenByDescending(s => s.Identity, StringComparer.OrdinalIgnoreCase)
-            : states.OrderBy(status).ThenBy(s => s.Identity, StringComparer.OrdinalIgnoreCase);
+        // The input is in name order already; the sorts are stable, so names stay in order within each status.
+        return query.Descending ? states.Reverse().OrderByDescending(status) : states.OrderBy(status);
     }
 
     public Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)

@@ -25,6 +25,15 @@ public sealed class AccountView : IDisposable
 
         /// <summary>A full listing (or a saved view) is known: a name that appears now was added elsewhere.</summary>
         public bool Known;
+
+        /// <summary>The identities as of the last change; null once they changed, until the next read builds it again.</summary>
+        private ViewSnapshot? snapshot;
+
+        /// <summary>Call under the lock.</summary>
+        public ViewSnapshot Snapshot => snapshot ??= ViewSnapshot.From(Identities.Values);
+
+        /// <summary>Call under the lock after changing <see cref="Identities"/>.</summary>
+        public void Touched() => snapshot = null;
     }
 
     private readonly Dictionary<string, RegionData> regions = new(StringComparer.Ordinal);
@@ -58,11 +67,14 @@ public sealed class AccountView : IDisposable
         lock (data) return data.Identities.GetValueOrDefault(identity);
     }
 
-    /// <summary>A copy of the region's identities, in no particular order.</summary>
-    public IReadOnlyList<IdentityState> Identities(string region)
+    /// <summary>The region's identities, in no particular order (the shared snapshot: it does not follow later changes).</summary>
+    public IReadOnlyList<IdentityState> Identities(string region) => Snapshot(region).All;
+
+    /// <summary>The region's identities as of the last change, shared by every reader until the next change.</summary>
+    public ViewSnapshot Snapshot(string region)
     {
         var data = Region(region);
-        lock (data) return [.. data.Identities.Values];
+        lock (data) return data.Snapshot;
     }
 
     public LoadProgress Progress(string region)
@@ -80,6 +92,7 @@ public sealed class AccountView : IDisposable
             var data = Region(group.Key);
             lock (data)
             {
+                data.Touched();
                 foreach (var item in group) data.Identities[item.State.Identity] = item.State;
                 data.Known = data.Identities.Count > 0;
                 // A saved view is a listing: pages show it (and sort it by status) at once while the sweeper refreshes it.
@@ -99,6 +112,7 @@ public sealed class AccountView : IDisposable
         var history = new List<HistoryEntry>();
         lock (data)
         {
+            data.Touched();
             if (firstPage || data.ListedThisRound is null)
             {
                 data.ListedThisRound = new HashSet<string>(StringComparer.Ordinal);
@@ -152,6 +166,7 @@ public sealed class AccountView : IDisposable
         var history = new List<HistoryEntry>();
         lock (data)
         {
+            data.Touched();
             foreach (var name in asked)
             {
                 if (!data.Identities.TryGetValue(name, out var before) || before.ChangedAt > askedAt || data.Changing.ContainsKey(name)) continue;
@@ -171,6 +186,9 @@ public sealed class AccountView : IDisposable
             }
             data.Progress = data.Progress with { StatusRead = CountRead(data), Listed = Math.Max(data.Progress.Listed - removed.Count, 0) };
         }
+        // When the view learned a change made outside it (console-10k times the open pages' update from this line).
+        if (changed.Count > 0 && logger.IsEnabled(LogLevel.Debug))
+            logger.LogDebug("The view of {Region} learned {Part} changes of {Identities}", region, part, string.Join(", ", changed.Take(10)));
         await store.SaveAsync(region, saved, removed, cancellationToken);
         if (history.Count > 0) await store.AppendHistoryAsync(history, cancellationToken);
         await RaiseAsync(new ViewChange(region, [.. changed, .. removed]), remote: changed.Count + removed.Count > 0);
@@ -203,6 +221,7 @@ public sealed class AccountView : IDisposable
         IdentityState after;
         lock (data)
         {
+            data.Touched();
             var before = data.Identities.GetValueOrDefault(identity) ?? new IdentityState(identity, IdentityState.TypeOf(identity));
             after = change(before) with { ChangedAt = time.GetUtcNow() };
             data.Identities[identity] = after;
@@ -216,6 +235,7 @@ public sealed class AccountView : IDisposable
         var data = Region(region);
         lock (data)
         {
+            data.Touched();
             if (!data.Identities.Remove(identity)) return;
             data.Progress = data.Progress with { Listed = Math.Max(data.Progress.Listed - 1, 0), StatusRead = CountRead(data) };
         }
@@ -270,6 +290,7 @@ public sealed class AccountView : IDisposable
             var data = Region(change.Region);
             lock (data)
             {
+                data.Touched();
                 foreach (var name in change.Identities) data.Identities.Remove(name);
                 foreach (var item in fresh) data.Identities[item.State.Identity] = item.State;
                 data.Progress = (progress ?? data.Progress) with { StatusRead = CountRead(data) };

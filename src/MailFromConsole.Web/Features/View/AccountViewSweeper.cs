@@ -145,8 +145,10 @@ public sealed class AccountViewSweeper(
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            // No wait of the sweeper's own while work is due: the wire client spaces the calls at SES's rate.
+            var next = Wakeup(region).Next;
             if (await ReadNextAsync(region, part, cancellationToken)) continue;
-            await Wakeup(region).WaitAsync(errors.ContainsKey((region, $"Read {part}")) ? options.Value.ErrorPause : TimeSpan.FromSeconds(1), time, cancellationToken);
+            await Wake.WaitAsync(next, errors.ContainsKey((region, $"Read {part}")) ? options.Value.ErrorPause : TimeSpan.FromSeconds(1), time, cancellationToken);
         }
     }
 
@@ -156,7 +158,7 @@ public sealed class AccountViewSweeper(
         {
             // DNS is not SES: no rate limit, but no reason to ask more than a batch a second either.
             await ReadNextAsync(region, ViewPart.Dns, cancellationToken);
-            await Wakeup(region).WaitAsync(TimeSpan.FromSeconds(1), time, cancellationToken);
+            await Wake.WaitAsync(Wakeup(region).Next, TimeSpan.FromSeconds(1), time, cancellationToken);
         }
     }
 

@@ -7,13 +7,15 @@ internal sealed class Wake
 
     public void Signal() => Interlocked.Exchange(ref signal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// <summary>Returns after <paramref name="timeout"/> or at the next <see cref="Signal"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Completes at the next <see cref="Signal"/>: taken before a loop looks for work, so a signal while it looks is not lost.</summary>
+    public Task Next => Volatile.Read(ref signal).Task;
+
+    /// <summary>Returns after <paramref name="timeout"/> or when <paramref name="next"/> (from <see cref="Next"/>) completes, whichever comes first.</summary>
+    public static async Task WaitAsync(Task next, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        var woken = Volatile.Read(ref signal).Task;
         using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, time, delayCancel.Token);
-        await Task.WhenAny(woken, delay).ConfigureAwait(false);
+        await Task.WhenAny(next, delay).ConfigureAwait(false);
         await delayCancel.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }

@@ -1,6 +1,7 @@
 using MailFromConsole.Aws;
 using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.Web.Components.Flash;
 using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
@@ -31,8 +32,11 @@ public static class ApplicationServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>
         {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
-            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            // Bottom left, few and never twice the same: copy confirmations stay clear of a dialog's buttons (bottom right).
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
 
         services.AddAwsClients(configuration);
@@ -57,6 +61,7 @@ public static class ApplicationServices
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
         services.AddScoped<IRegionState, RegionState>();
+        services.AddScoped<IFlashMessages, FlashMessages>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
         services.AddSingleton<ChangeLocks>();
@@ -83,6 +88,7 @@ public static class ApplicationServices
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
         app.MapBulkResults();
+        app.MapLocalPages();
         return app;
     }
 }

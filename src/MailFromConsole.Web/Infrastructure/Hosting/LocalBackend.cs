@@ -1,4 +1,7 @@
 using MailFromConsole.LocalAws;
+using MailFromConsole.LocalAws.Local;
+using MailFromConsole.LocalAws.OutsideDns;
+using MailFromConsole.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -23,6 +26,8 @@ public static class LocalBackend
 
         // A relative data folder lives under the repository root (the content root), wherever the app starts.
         var options = LocalAwsOptions.FromConfiguration(configuration, builder.Environment.ContentRootPath);
+        // The console serves the local pages itself, behind its sign-in (MapLocalPages); never unsigned on the AWS port.
+        options.PagesOnOwnPort = false;
 
         // The local server logs through its own factory: it starts before the app's logging exists.
         var loggerFactory = LoggerFactory.Create(logging => logging
@@ -30,7 +35,9 @@ public static class LocalBackend
             .AddSimpleConsole(o => o.SingleLine = true));
         var server = await LocalAwsServer.StartAsync(options, loggerFactory, CancellationToken.None);
         builder.Services.AddSingleton(server);
-        builder.Services.AddSingleton(new LocalBackendInfo(new Uri(server.HttpEndpoint, "_local/outside-dns"), new Uri(server.HttpEndpoint, "_local/mailbox")));
+        builder.Services.AddSingleton(server.OutsideZones);
+        builder.Services.AddSingleton(new LocalBackendInfo(
+            new Uri(OutsideDnsEndpoints.BasePath, UriKind.Relative), new Uri(LocalPageEndpoints.MailboxPath, UriKind.Relative)));
         builder.Services.AddHostedService(sp => new LocalBackendLifetime(server, loggerFactory));
 
         var endpoint = server.HttpEndpoint.ToString();
@@ -47,7 +54,25 @@ public static class LocalBackend
         });
     }
 
-    /// <summary>Logs the URL(s) the console answers on once Kestrel has bound them.</summary>
+    /// <summary>
+    /// On the local AWS, serves its pages on the console's own port behind the console's sign-in: the mailbox and the
+    /// outside DNS for any signed-in user, the faults (they can break every AWS call) for Admins only; the
+    /// verification mail's link needs only its token. APIs answer 401/403 rather than a sign-in page.
+    /// </summary>
+    public static WebApplication MapLocalPages(this WebApplication app)
+    {
+        if (app.Services.GetService<LocalAwsServer>() is { } server)
+        {
+            var pages = server.MapLocalPages(app);
+            pages.Mailbox.RequireAuthorization(ConsolePolicies.Viewer);
+            pages.OutsideDns.RequireAuthorization(ConsolePolicies.Viewer);
+            pages.Faults.RequireAuthorization(ConsolePolicies.Admin);
+            pages.Verify.AllowAnonymous();
+        }
+        return app;
+    }
+
+    /// <summary>Logs the URL(s) the console answers on once Kestrel has bound them, and where the local AWS is.</summary>
     public static void LogListeningUrls(this WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
@@ -55,6 +80,10 @@ public static class LocalBackend
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
                 app.Logger.LogInformation("MailFromConsole is running at {Url}", address);
+            if (app.Services.GetService<LocalAwsServer>() is { } server)
+                app.Logger.LogInformation(
+                    "The local AWS answers the aws CLI on {Endpoint} (--endpoint-url {Endpoint}, keys test/test, loopback only); its pages are under /_local/ here",
+                    server.HttpEndpoint, server.HttpEndpoint);
         });
     }
 

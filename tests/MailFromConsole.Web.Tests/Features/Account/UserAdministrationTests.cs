@@ -10,11 +10,13 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 {
     private readonly TempFolder _folder = new();
     private ServiceProvider _services = null!;
+    private System.Security.Claims.ClaimsPrincipal _ada = null!;
 
     public async Task InitializeAsync()
     {
         _services = new ServiceCollection().AddAppAuth(_folder.Path).BuildServiceProvider();
         await _services.GetRequiredService<LocalUserStore>().AddFirstAdminAsync("ada", ConsolePasswordHasher.Hash("ada-admin-password"));
+        _ada = await _services.StoredPrincipalAsync("ada");
     }
 
     public Task DisposeAsync()
@@ -26,7 +28,7 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 
     private IUserAdministration AsAdmin(out IServiceScope scope)
     {
-        scope = _services.CircuitOf("ada", ConsoleRole.Admin);
+        scope = _services.CircuitOf(_ada);
         return scope.ServiceProvider.GetRequiredService<IUserAdministration>();
     }
 
@@ -56,6 +58,28 @@ public sealed class UserAdministrationTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.AddAsync("mallory", ConsoleRole.Admin, "mallory-password"));
         await Assert.ThrowsAsync<NotAuthorizedException>(() => users.ListAsync());
         Assert.Null(await _services.GetRequiredService<UserDirectory>().FindAsync("mallory"));
+    }
+
+    [Fact]
+    public async Task AnAdminDemotedWhileTheirPageIsOpenCanNoLongerChangeUsers()
+    {
+        var users = AsAdmin(out var scope);
+        using (scope)
+        {
+            Assert.True((await users.AddAsync("bea", ConsoleRole.Viewer, "bea-viewer-password")).Succeeded);
+
+            // Demoted behind this circuit's back (another instance): its claims still say Admin.
+            await _services.GetRequiredService<LocalUserStore>().SetRoleAsync("ada", ConsoleRole.Viewer);
+
+            await Assert.ThrowsAsync<NotAuthorizedException>(() => users.AddAsync("mallory", ConsoleRole.Admin, "mallory-password"));
+            await Assert.ThrowsAsync<NotAuthorizedException>(() => users.SetRoleAsync("bea", ConsoleRole.Admin));
+            await Assert.ThrowsAsync<NotAuthorizedException>(() => users.ResetPasswordAsync("bea", "bea-taken-over"));
+            await Assert.ThrowsAsync<NotAuthorizedException>(() => users.DeleteAsync("bea"));
+        }
+        var directory = _services.GetRequiredService<UserDirectory>();
+        Assert.Null(await directory.FindAsync("mallory"));
+        Assert.Equal(ConsoleRole.Viewer, (await directory.FindAsync("bea"))!.Role);
+        Assert.NotNull(await directory.VerifyPasswordAsync("bea", "bea-viewer-password"));
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddAppAuth(_folder.Path);
+        // Every page's breadcrumbs link back to the console's home in the current region.
+        Services.AddLogging();
+        Services.AddOptions<MailFromConsole.Web.Infrastructure.Hosting.ConsoleRegionOptions>();
+        Services.AddScoped<MailFromConsole.Web.Infrastructure.Regions.IRegionState, MailFromConsole.Web.Infrastructure.Regions.RegionState>();
     }
 
     public async Task InitializeAsync()
@@ -32,14 +36,19 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
         _folder.Dispose();
     }
 
-    private void SignedInAs(string name, ConsoleRole role) =>
+    private void SignedInAs(string name, ConsoleRole role) => SignedInAs(TestUsers.Principal(role, name));
+
+    private void SignedInAs(System.Security.Claims.ClaimsPrincipal user) =>
         Services.GetRequiredService<IHostEnvironmentAuthenticationStateProvider>()
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(TestUsers.Principal(role, name))));
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+
+    /// <summary>ada, the stored Admin, with her cookie's security stamp.</summary>
+    private async Task SignedInAsAdaAsync() => SignedInAs(await Services.StoredPrincipalAsync("ada"));
 
     [Fact]
-    public void ListsEveryUserAndOffersChangesOnlyForConsoleUsers()
+    public async Task ListsEveryUserAndOffersChangesOnlyForConsoleUsers()
     {
-        SignedInAs("ada", ConsoleRole.Admin);
+        await SignedInAsAdaAsync();
 
         var page = Render<UsersPage>();
 
@@ -56,7 +65,7 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
     [Fact]
     public async Task AddingAUserShowsItInTheList()
     {
-        SignedInAs("ada", ConsoleRole.Admin);
+        await SignedInAsAdaAsync();
         var page = Render<UsersPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
 
@@ -69,6 +78,23 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
             Assert.Contains("User 'bea' can now sign in as Viewer.", page.Find("[data-test='users-message']").TextContent);
             Assert.Equal(4, page.FindAll("tbody tr").Count);
         });
+    }
+
+    [Fact]
+    public async Task AnOpenUsersPageOfAnAdminDemotedSinceCanNoLongerAddUsers()
+    {
+        await SignedInAsAdaAsync();
+        var page = Render<UsersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr").Count));
+
+        // Demoted elsewhere (another instance); this page's circuit still holds the Admin claims.
+        await Services.GetRequiredService<LocalUserStore>().SetRoleAsync("ada", ConsoleRole.Viewer);
+        InputLabelled(page, "New user name").Change("mallory");
+        InputLabelled(page, "New user's password").Change("mallory-password");
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Add user").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("has ended", page.Find("[data-test='users-message']").TextContent));
+        Assert.Null(await Services.GetRequiredService<UserDirectory>().FindAsync("mallory"));
     }
 
     [Fact]

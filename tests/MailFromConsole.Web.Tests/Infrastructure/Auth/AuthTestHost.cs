@@ -56,7 +56,8 @@ public sealed partial class AuthTestHost : IAsyncDisposable
     };
 
     /// <param name="time">The clock of the sign-in limits and sessions; the system clock unless a test drives it.</param>
-    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null)
+    /// <param name="withLocalAws">Start the embedded local AWS (settings under <c>LocalAws</c>) and serve its pages as the console does.</param>
+    public static async Task<AuthTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null, bool withLocalAws = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -72,11 +73,16 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         builder.Services.AddConsoleAuth(builder.Configuration);
         builder.Services.AddAuditLog(builder.Configuration);
         builder.LimitRequestBodies();
+        if (withLocalAws)
+        {
+            await builder.StartLocalAwsIfConfiguredAsync();
+        }
 
         var app = builder.Build();
         app.UseRequestSizeLimit();
         app.UseConsoleAuth();
         app.MapAuditExport();
+        app.MapLocalPages();
         // Stand-ins for the console: pages behind the fallback policy, one Operator page, one action guarded in code.
         app.MapGet("/", (ICurrentUser user) => $"Console for {user.Name} ({user.Role})");
         app.MapGet("/identities", (ICurrentUser user) => $"Identities for {user.Name}");
@@ -146,6 +152,8 @@ public sealed partial class AuthTestHost : IAsyncDisposable
         public bool HasAuthCookie => Cookies.GetCookies(_http.BaseAddress!).Any(c => c.Name == "MailFromConsole.Auth");
 
         public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
+
+        public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
         /// <summary>Opens the form page, then posts the form with its antiforgery field, as a browser would.</summary>
         public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IDictionary<string, string> fields)

@@ -39,8 +39,7 @@ public sealed class OpenCircuitRightsTests : IAsyncLifetime
     /// <summary>A circuit of a stored user, signed in as the cookie would have it (with the user's security stamp).</summary>
     private async Task<IServiceScope> CircuitOfStoredAsync(string name)
     {
-        var stored = (await Store.FindAsync(name))!;
-        var scope = services.CircuitOf(ConsoleClaims.Principal(new ConsoleUser(stored.Name, stored.Role, UserSource.Local), "Cookies", stored.SecurityStamp));
+        var scope = services.CircuitOf(await services.StoredPrincipalAsync(name));
         circuits.Add(scope);
         return scope;
     }
