@@ -17,6 +17,7 @@ using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Changes;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -64,7 +65,7 @@ public static class ApplicationServices
         services.AddScoped<IFlashMessages, FlashMessages>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
-        services.AddSingleton<ChangeLocks>();
+        services.AddChangeLocks(configuration);
         services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
