@@ -28,7 +28,7 @@ internal sealed class BulkJobRunner(
     IRoute53Accounts route53,
     AccountView view,
     PendingSince pendingSince,
-    ChangeLocks locks,
+    IChangeLocks locks,
     UserDirectory directory,
     IOptions<ConsoleAuthOptions> auth,
     IAuditLog auditLog,
@@ -163,7 +163,7 @@ internal sealed class BulkJobRunner(
         await store.SetAsync([row], BulkRowState.MailFromSending);
         var result = await gate.ChangeAsync(ConsoleRole.Operator, attempt, async _ =>
         {
-            using var oneAtATime = await locks.LockAsync($"mail-from|{job.Region}|{row.Identity}", cancellationToken);
+            await using var oneAtATime = await locks.LockAsync($"mail-from|{job.Region}|{row.Identity}", cancellationToken);
             using (view.ConsoleChanging(job.Region, row.Identity))
             {
                 await ses.SetIdentityMailFromDomainAsync(job.Region, row.Identity, row.MailFromDomain, behavior, cancellationToken);
