@@ -6,6 +6,7 @@ using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Bulk;
 using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Features.Dashboard;
@@ -16,6 +17,7 @@ using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Changes;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -63,7 +65,7 @@ public static class ApplicationServices
         services.AddScoped<IFlashMessages, FlashMessages>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
-        services.AddSingleton<ChangeLocks>();
+        services.AddChangeLocks(configuration);
         services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
@@ -76,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
+        services.AddBulkSetup();
         return services.AddGuidedSetup();
     }
 
@@ -85,6 +88,7 @@ public static class ApplicationServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
+        app.MapBulkResults();
         app.MapLocalPages();
         return app;
     }
