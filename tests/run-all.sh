@@ -7,14 +7,18 @@ root=$(pwd)
 
 bash tests/install-deps.sh || { echo "Installing test dependencies failed"; exit 1; }
 
+# A real PostgreSQL for the storage and multi-instance tests, started beside the build (it needs little CPU) and
+# stopped however the run ends.
+postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/mfc-postgres-run.XXXXXX")
+bash tests/postgres.sh start "$postgres_dir" >"$postgres_dir/env" &
+postgres_pid=$!
+trap 'wait "$postgres_pid" 2>/dev/null; bash "$root/tests/postgres.sh" stop "$postgres_dir"' EXIT
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet build MailFromConsole.sln -c Debug -nologo -clp:ErrorsOnly -p:UseSharedCompilation=false || { echo "Build failed"; exit 1; }
 
-# A real PostgreSQL for the storage and multi-instance tests, stopped however the run ends.
-postgres_dir=$(mktemp -d "${TMPDIR:-/tmp}/mfc-postgres-run.XXXXXX")
-trap 'bash "$root/tests/postgres.sh" stop "$postgres_dir"' EXIT
-postgres_env=$(bash tests/postgres.sh start "$postgres_dir") || { echo "Starting PostgreSQL failed"; exit 1; }
-eval "$postgres_env"
+wait "$postgres_pid" || { echo "Starting PostgreSQL failed"; exit 1; }
+eval "$(cat "$postgres_dir/env")"
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
@@ -25,10 +29,11 @@ run_tests() { # name, project folder, extra dotnet test arguments
 }
 
 # The Terraform tests spend minutes waiting on the provider's own Route 53 polling, not on the cores: they run
-# beside the fast projects, their output shown once they are done.
+# beside the fast projects (their output shown once they are done), up to four classes at once.
 terraform_tests="FullyQualifiedName~MailFromConsole.LocalAws.Tests.Terraform."
 other_local_aws_tests="FullyQualifiedName!~MailFromConsole.LocalAws.Tests.Terraform."
-run_tests LocalAws.Terraform tests/MailFromConsole.LocalAws.Tests --filter "$terraform_tests" >"$results/LocalAws.Terraform.log" 2>&1 &
+run_tests LocalAws.Terraform tests/MailFromConsole.LocalAws.Tests --filter "$terraform_tests" \
+  -- xUnit.MaxParallelThreads=4 >"$results/LocalAws.Terraform.log" 2>&1 &
 terraform_pid=$!
 
 for project in Core Aws LocalAws Web; do

@@ -24,7 +24,7 @@ public sealed class AccountViewTests(ConsoleFixture console)
         await ExpectRowAndPaneAsync(page, LocalAwsSeeds.TwoMxDomain, "agree." + LocalAwsSeeds.TwoMxDomain, "Pending");
 
         await page.GetByTestId("mailfrom-panel").GetByTestId("disable-mailfrom").ClickAsync();
-        await ExpectRowAndPaneAsync(page, LocalAwsSeeds.TwoMxDomain, null, "Not set");
+        await ExpectRowAndPaneAsync(page, LocalAwsSeeds.TwoMxDomain, null, "Not started");
     }
 
     [Fact]

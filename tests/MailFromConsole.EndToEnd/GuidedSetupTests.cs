@@ -54,7 +54,7 @@ public sealed class GuidedSetupTests(ConsoleFixture console)
     private async Task<IPage> StartAssistantAsync(string identity, string mailFromDomain, string? screenshot)
     {
         var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Operator, "setup-assistant?region=us-east-1");
-        await Expect(page.GetByText("Set up your own MAIL FROM domain")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set Up Your Own MAIL FROM Domain" })).ToBeVisibleAsync();
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = ScreenshotFolder.PathFor("assistant-1-identity") });
         await page.Locator($"[data-testid=identity-choice][data-identity='{identity}']").ClickAsync();
 

@@ -1,5 +1,6 @@
 using Bunit;
 using Bunit.TestDoubles;
+using MailFromConsole.Web.Components.Flash;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Fakes;
@@ -73,16 +74,20 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         await Aws.DisposeAsync();
     }
 
-    /// <summary>Renders the popover, dialog and snackbar providers, as MainLayout does.</summary>
+    /// <summary>Renders the popover, dialog and snackbar providers and the flash bar, as MainLayout does.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
         Render<MudPopoverProvider>();
         Snackbars = Render<MudSnackbarProvider>();
+        FlashBar = Render<FlashBar>();
         return Render<MudDialogProvider>();
     }
 
-    /// <summary>Where snackbar messages appear (after <see cref="RenderProviders"/>).</summary>
+    /// <summary>Where snackbar messages (copy confirmations) appear (after <see cref="RenderProviders"/>).</summary>
     protected IRenderedComponent<MudSnackbarProvider> Snackbars { get; private set; } = null!;
+
+    /// <summary>The flash bar at the top of the page: what an action did or why it failed (after <see cref="RenderProviders"/>).</summary>
+    protected IRenderedComponent<FlashBar> FlashBar { get; private set; } = null!;
 
     /// <summary>Opens a dialog through IDialogService, as the pages do.</summary>
     protected async Task<IDialogReference> ShowDialogAsync<TDialog>(IRenderedComponent<MudDialogProvider> provider, string title, DialogParameters<TDialog> parameters)

@@ -38,6 +38,6 @@ public static class DashboardOrdering
         DashboardState.MxMissing => "Success, but MX now missing",
         DashboardState.Pending => "Pending",
         DashboardState.Success => "Success",
-        _ => "Not set",
+        _ => "Not started",
     };
 }

@@ -22,12 +22,15 @@ public sealed class MailFromService(
     IMailFromDnsDiagnostics diagnostics,
     IOptions<ConsoleTimingOptions> timing,
     IChangeGate gate,
-    ChangeLocks locks,
+    IChangeLocks locks,
     PendingSince pendingSince,
     ILogger<MailFromService> logger) : IMailFromService
 {
     /// <summary>The setting changed in SES between opening the dialog and saving it: nothing was written.</summary>
     public const string ChangedMeanwhileCode = "ChangedMeanwhile";
+
+    /// <summary>Another change of the identity (on any instance) held it too long: nothing was written.</summary>
+    public const string ChangeInProgressCode = "ChangeInProgress";
 
     private static readonly IdentityMailFromDomainAttributes NotSet = new(null, null, BehaviorOnMxFailure.UseDefaultValue);
 
@@ -121,7 +124,12 @@ public sealed class MailFromService(
         Func<IdentityMailFromDomainAttributes, ServiceResult<IdentityMailFromDomainAttributes>> target, CancellationToken cancellationToken) =>
         gate.ChangeAsync(ConsoleRole.Operator, attempt, async change =>
         {
-            using var oneAtATime = await locks.LockAsync($"mail-from|{region}|{identity}", cancellationToken);
+            // Keyed as the account view is (one account per console database): region and identity.
+            await using var oneAtATime = await locks.LockAsync($"mail-from|{region}|{identity}", cancellationToken);
+            if (oneAtATime is null)
+                return ServiceResult<MailFromDetails>.Fail(
+                    $"Another change of the MAIL FROM domain of {AwsErrorText.Readable(identity)} is still running. Nothing was changed; try again in a moment.",
+                    ChangeInProgressCode);
             var current = await statusCache.RefreshAsync(region, identity, cancellationToken) ?? NotSet;
             change.Entry = change.Entry with { Before = AuditText.MailFrom(current) };
             if (seen is not null && !SameSetting(seen, current))

@@ -1,3 +1,4 @@
+using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
 
@@ -14,13 +15,22 @@ public abstract record PublishTarget(string Name)
 
     public string AuditIdentity => Identity ?? (this is Verification v ? v.Domain : Name);
 
+    /// <summary>The hosted zone a person would look for: the domain (newco.test), not the record's name (_amazonses.newco.test).</summary>
+    public abstract string ZoneName { get; }
+
     public sealed record MailFrom(string MailFromDomain, string Region) : PublishTarget(MailFromDomain)
     {
         public override string AuditRegion => Region;
+
+        public override string ZoneName => Identity is not null && MailFromDomainRules.TryIdentityDomain(Identity, out var domain, out _)
+            ? domain
+            : string.Join('.', MailFromDomain.Split('.').Skip(1));
     }
 
     public sealed record Verification(string Domain, string Token) : PublishTarget($"_amazonses.{Domain}")
     {
+        public override string ZoneName => Domain;
+
         /// <summary>The region whose token this is (each region verifies with its own value).</summary>
         public string? Region { get; init; }
 
@@ -51,8 +61,12 @@ public sealed record PublishPreview(
 }
 
 /// <summary>Result of applying a preview: the change, or (when the records moved meanwhile) a fresh preview.</summary>
+/// <param name="Message">In plain words, for the page.</param>
 public sealed record PublishOutcome(ChangeInfo? Change, PublishPreview? ReloadedPreview, string Message)
 {
+    /// <summary>Route 53's own words, for those who open the details.</summary>
+    public string? Details { get; init; }
+
     /// <summary>The account whose zone was changed: its Route 53 alone knows the change id.</summary>
     public Route53Account? Account { get; init; }
 

@@ -65,8 +65,11 @@ public sealed class PublishService(
                 logger.LogInformation("Change for {Name} refused ({Message}); reloading the preview", preview.Target.Name, ex.AwsMessage);
                 var reloaded = await BuildPreviewAsync(preview.Target, cancellationToken);
                 var outcome = new PublishOutcome(null, reloaded,
-                    $"The records at {preview.Target.Name} changed since the preview, so nothing was published. Review the new preview. (Route 53: {ex.AwsMessage})");
-                change.Entry = attempt with { Result = "InvalidChangeBatch", Detail = outcome.Message };
+                    $"The records at {preview.Target.Name} changed since the preview, so nothing was published. Review the new preview and publish again.")
+                {
+                    Details = $"Route 53: {AwsErrorText.Readable(ex.AwsMessage)}",
+                };
+                change.Entry = attempt with { Result = "InvalidChangeBatch", Detail = $"{outcome.Message} {outcome.Details}" };
                 return ServiceResult<PublishOutcome>.Ok(outcome);
             }
         });

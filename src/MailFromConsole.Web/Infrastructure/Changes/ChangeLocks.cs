@@ -3,27 +3,29 @@ using System.Collections.Concurrent;
 namespace MailFromConsole.Web.Infrastructure.Changes;
 
 /// <summary>
-/// One change at a time per key (e.g. an identity) in this instance, so a read-check-write such as a conditional
-/// MAIL FROM change sees the write of the change before it. One semaphore per key ever changed: bounded by the identities.
+/// The change lock of one process (SQLite: one instance). One semaphore per key ever changed: bounded by the identities.
 /// </summary>
-public sealed class ChangeLocks
+public sealed class ChangeLocks : IChangeLocks
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
-    public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
+    /// <summary>How long a change waits for the one before it (an AWS call, seconds) before it gives up.</summary>
+    public TimeSpan Wait { get; init; } = TimeSpan.FromSeconds(30);
+
+    public async Task<IAsyncDisposable?> LockAsync(string key, CancellationToken cancellationToken)
     {
         var semaphore = _locks.GetOrAdd(key, _ => new SemaphoreSlim(1, 1));
-        await semaphore.WaitAsync(cancellationToken);
-        return new Release(semaphore);
+        return await semaphore.WaitAsync(Wait, cancellationToken) ? new Release(semaphore) : null;
     }
 
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    private sealed class Release(SemaphoreSlim semaphore) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0) semaphore.Release();
+            return ValueTask.CompletedTask;
         }
     }
 }

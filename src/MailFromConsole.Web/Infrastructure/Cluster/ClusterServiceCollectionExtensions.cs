@@ -1,4 +1,5 @@
 using MailFromConsole.Aws;
+using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +36,22 @@ public static class ClusterServiceCollectionExtensions
             services.AddSingleton<ILeaderLease, SingleInstanceLease>();
             services.AddSingleton<IChangeNotifications, InProcessChangeNotifications>();
         }
+        return services;
+    }
+
+    /// <summary>
+    /// The lock a read-check-write change holds (<see cref="IChangeLocks"/>): a PostgreSQL advisory lock shared by all
+    /// instances on <c>Storage:Provider=Postgres</c>, this process's own on SQLite.
+    /// </summary>
+    public static IServiceCollection AddChangeLocks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddConsoleStorage(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChangeLocks>();
+        if (StorageOptions.FromConfiguration(configuration).IsPostgres)
+            services.TryAddSingleton<IChangeLocks, PostgresChangeLocks>();
+        else
+            services.TryAddSingleton<IChangeLocks>(provider => provider.GetRequiredService<ChangeLocks>());
         return services;
     }
 }

@@ -1,10 +1,12 @@
 using MailFromConsole.Aws;
 using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.Web.Components.Flash;
 using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Bulk;
 using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Features.Dashboard;
@@ -15,6 +17,7 @@ using MailFromConsole.Web.Features.Publish;
 using MailFromConsole.Web.Features.Status;
 using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Changes;
+using MailFromConsole.Web.Infrastructure.Cluster;
 using MailFromConsole.Web.Infrastructure.Regions;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -30,8 +33,11 @@ public static class ApplicationServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>
         {
-            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
-            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            // Bottom left, few and never twice the same: copy confirmations stay clear of a dialog's buttons (bottom right).
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+            o.SnackbarConfiguration.PreventDuplicates = true;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
 
         services.AddAwsClients(configuration);
@@ -56,9 +62,10 @@ public static class ApplicationServices
         services.AddSingleton<IMailFromStatusCache, ViewStatusCache>();
 
         services.AddScoped<IRegionState, RegionState>();
+        services.AddScoped<IFlashMessages, FlashMessages>();
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
-        services.AddSingleton<ChangeLocks>();
+        services.AddChangeLocks(configuration);
         services.AddHostedService<UnfinishedChanges>();
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
@@ -71,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
+        services.AddBulkSetup();
         return services.AddGuidedSetup();
     }
 
@@ -80,6 +88,7 @@ public static class ApplicationServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
+        app.MapBulkResults();
         app.MapLocalPages();
         return app;
     }

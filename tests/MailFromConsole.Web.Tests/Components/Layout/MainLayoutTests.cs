@@ -41,7 +41,7 @@ public sealed class MainLayoutTests : ConsoleTestContext
         var layout = RenderLayout();
 
         Assert.DoesNotContain(layout.FindAll("a"), a => a.TextContent.Trim() is "Connection" or "Users");
-        Assert.Contains(layout.FindAll("a"), a => a.TextContent.Trim() == "Audit log");
+        Assert.Contains(layout.FindAll("a"), a => a.TextContent.Trim() == "Audit Log");
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class UsersPageTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddAppAuth(_folder.Path);
+        // Every page's breadcrumbs link back to the console's home in the current region.
+        Services.AddLogging();
+        Services.AddOptions<MailFromConsole.Web.Infrastructure.Hosting.ConsoleRegionOptions>();
+        Services.AddScoped<MailFromConsole.Web.Infrastructure.Regions.IRegionState, MailFromConsole.Web.Infrastructure.Regions.RegionState>();
     }
 
     public async Task InitializeAsync()

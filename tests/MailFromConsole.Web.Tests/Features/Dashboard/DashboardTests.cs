@@ -50,6 +50,9 @@ public sealed class DashboardTests : ConsoleTestContext
         Assert.Equal("setup-assistant/us-east-1/gone.example.com?region=us-east-1", gone.QuerySelector("[data-testid=row-assistant]")!.GetAttribute("href"));
         var others = page.FindAll("[data-testid=other-identities] [data-testid=row-identity]").Select(c => c.TextContent).ToList();
         Assert.Equal(["new.example.com", "ok.example.com", "plain.example.com"], others);
+        Assert.Equal("Needs Action (3)", page.Find("[data-testid=needs-action-title]").TextContent);
+        Assert.Equal("Everything Else (3)", page.Find("[data-testid=other-identities-title]").TextContent);
+        Assert.Contains("Not started", page.FindAll("[data-testid=other-identities] tr").Single(r => r.TextContent.Contains("plain.example.com")).TextContent);
     }
 
     [Fact]

@@ -27,10 +27,12 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
         var view = RenderView(IdentityType.Domain);
 
         view.WaitForAssertion(() => Assert.Equal(2, view.FindAll("tr.identity-row").Count));
+        view.WaitForAssertion(() => Assert.Equal("Domains (2)", view.Find("h1[data-testid=identity-count-title]").TextContent));
         var rows = view.FindAll("tr.identity-row");
         Assert.Contains("verified", rows[0].TextContent);
         Assert.Contains("mail.example.com", rows[0].TextContent);
         Assert.Contains("Success", rows[0].TextContent);
+        Assert.Contains("Not started", rows[1].TextContent);
         Assert.Contains("failed", rows[1].TextContent);
         Assert.DoesNotContain("user@example.com", view.Markup);
     }
@@ -136,6 +138,8 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
         view.InvokeAsync(() => Services.GetRequiredService<IRegionState>().Select("eu-west-1"));
 
         view.WaitForAssertion(() => Assert.Contains("example.com is not an identity in eu-west-1", view.Find("[data-testid=details-error]").TextContent));
+        // A plain fact about the region, not a failure: shown as information.
+        Assert.Contains("mud-alert-text-info", view.Find("[data-testid=details-error]").ClassName);
         Assert.Empty(view.FindAll("[data-testid=mailfrom-section]"));
     }
 }

@@ -79,7 +79,7 @@ public sealed class MailFromSectionTests : ConsoleTestContext
 
         await section.InvokeAsync(() => section.Find("button[data-testid=disable-mailfrom]").ClickAsync(new()));
 
-        Snackbars.WaitForAssertion(() => Assert.Contains("Rate exceeded", Snackbars.Markup));
+        FlashBar.WaitForAssertion(() => Assert.Contains("Rate exceeded", FlashBar.Find("[data-testid=flash-bar][data-severity=Error]").TextContent));
         Assert.Equal("mail.example.com", section.Find("[data-testid=mailfrom-domain]").TextContent);
     }
 

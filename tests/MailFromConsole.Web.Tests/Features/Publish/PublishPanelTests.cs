@@ -10,10 +10,13 @@ public sealed class PublishPanelTests : ConsoleTestContext
 {
     private HostedZone zone = null!;
 
-    private IRenderedComponent<PublishPanel> RenderPanel(string mailFromDomain = "mail.example.com")
+    private IRenderedComponent<PublishPanel> RenderPanel(string mailFromDomain = "mail.example.com", string? identity = null) =>
+        RenderPanel(new PublishTarget.MailFrom(mailFromDomain, Region) { Identity = identity });
+
+    private IRenderedComponent<PublishPanel> RenderPanel(PublishTarget target)
     {
         RenderProviders();
-        return Render<PublishPanel>(p => p.Add(x => x.Target, new PublishTarget.MailFrom(mailFromDomain, Region)));
+        return Render<PublishPanel>(p => p.Add(x => x.Target, target));
     }
 
     public PublishPanelTests() => zone = Aws.Route53.AddZone("example.com");
@@ -57,6 +60,41 @@ public sealed class PublishPanelTests : ConsoleTestContext
         Assert.Empty(panel.FindAll("button[data-testid=publish-route53]"));
     }
 
+    [Theory]
+    [InlineData("newco.test", "newco.test")]
+    [InlineData("mail.elsewhere.org", "elsewhere.org")]
+    public void TheManualStepsNameTheZoneToLookForNotTheRecordName(string name, string zoneName)
+    {
+        PublishTarget target = name.StartsWith("mail.", StringComparison.Ordinal)
+            ? new PublishTarget.MailFrom(name, Region) { Identity = zoneName }
+            : new PublishTarget.Verification(name, "token-123");
+
+        var panel = RenderPanel(target);
+
+        panel.WaitForAssertion(() => Assert.Equal($"No Route 53 hosted zone for {zoneName} in this account", panel.Find("[data-testid=manual-steps-title]").TextContent));
+        Assert.DoesNotContain("_amazonses", panel.Find("[data-testid=manual-steps-title]").TextContent);
+    }
+
+    [Fact]
+    public async Task ThePreviewFollowsTheZoneWhenTheAccountViewSeesItChange()
+    {
+        Aws.Ses.Add(Region, "example.com");
+        var panel = RenderPanel(identity: "example.com");
+        panel.WaitForAssertion(() => Assert.Equal("Add", panel.FindAll("[data-testid=preview-line]").Single(r => r.Children[2].TextContent == "TXT").Children[0].TextContent));
+
+        // Someone adds an SPF record; the account view's DNS check of the identity notices it.
+        Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 include:_spf.google.com ~all");
+        await Services.GetRequiredService<MailFromConsole.Web.Features.View.AccountView>()
+            .ChangedByConsoleAsync(Region, "example.com", s => s with { Dns = new MailFromConsole.Core.View.DnsSnapshot([], SpfOk: false, Conclusive: true), DnsCheckedAt = DateTimeOffset.UtcNow });
+
+        panel.WaitForAssertion(() =>
+        {
+            var txt = panel.FindAll("[data-testid=preview-line]").Single(r => r.Children[2].TextContent == "TXT");
+            Assert.Equal("Change", txt.Children[0].TextContent);
+            Assert.Equal("v=spf1 include:_spf.google.com ~all", txt.Children[3].TextContent);
+        });
+    }
+
     [Fact]
     public void OnTheLocalBackendTheManualStepsLinkTheOutsideDnsPage()
     {
@@ -76,6 +114,7 @@ public sealed class PublishPanelTests : ConsoleTestContext
         await panel.InvokeAsync(() => panel.Find("button[data-testid=publish-route53]").ClickAsync(new()));
 
         panel.WaitForAssertion(() => Assert.Equal("INSYNC", panel.Find("[data-testid=change-status]").TextContent));
+        FlashBar.WaitForAssertion(() => Assert.StartsWith("Published the records for mail.example.com using Route 53", FlashBar.Find("[data-testid=flash-text]").TextContent));
         Assert.True(panel.Find("button[data-testid=publish-route53]").HasAttribute("disabled"));
         Assert.Equal(["10 feedback-smtp.us-east-1.amazonses.com."], Aws.Route53.ValuesAt(zone, "mail.example.com", "MX"));
         Assert.Equal(["v=spf1 include:amazonses.com ~all"], Aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));
@@ -92,6 +131,12 @@ public sealed class PublishPanelTests : ConsoleTestContext
         await panel.InvokeAsync(() => panel.Find("button[data-testid=publish-route53]").ClickAsync(new()));
 
         panel.WaitForAssertion(() => Assert.Contains("changed since the preview", panel.Find("[data-testid=publish-message]").TextContent));
+        // Plain words first; Route 53's own message only behind Details.
+        Assert.DoesNotContain("Route 53:", panel.Find("[data-testid=publish-message-text]").TextContent);
+        var details = panel.Find("details[data-testid=publish-message-details]");
+        Assert.False(details.HasAttribute("open"));
+        Assert.Contains("Route 53:", details.TextContent);
+        Assert.Equal("Warning", FlashBar.Find("[data-testid=flash-bar]").GetAttribute("data-severity"));
         var txt = panel.FindAll("[data-testid=preview-line]").Single(r => r.Children[2].TextContent == "TXT");
         Assert.Equal("v=spf1 a ~all", txt.Children[3].TextContent);
         Assert.Equal(["v=spf1 a ~all"], Aws.Route53.ValuesAt(zone, "mail.example.com", "TXT"));

@@ -59,6 +59,19 @@ public sealed class RecordsWindowTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task EachCopyReplacesTheLastConfirmationInsteadOfStackingThem()
+    {
+        JSInterop.Setup<bool>("mailFromConsole.copy", _ => true).SetResult(true);
+        var provider = await OpenAsync();
+
+        foreach (var button in provider.FindAll("[data-testid=record-row] button[data-testid=copy-button]").ToList())
+            await provider.InvokeAsync(() => button.ClickAsync(new()));
+
+        // Four copies (two names, two values): one toast, the last one's.
+        Snackbars.WaitForAssertion(() => Assert.Contains("Copied TXT value", Assert.Single(Snackbars.FindAll(".mud-snackbar")).TextContent));
+    }
+
+    [Fact]
     public async Task ARefusedClipboardTellsTheUserToCopyByHand()
     {
         JSInterop.Setup<bool>("mailFromConsole.copy", _ => true).SetException(new Microsoft.JSInterop.JSException("NotAllowedError"));

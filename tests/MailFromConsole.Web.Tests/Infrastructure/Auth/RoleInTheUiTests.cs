@@ -80,7 +80,7 @@ public sealed class RoleInTheUiTests : ConsoleTestContext
 
         await section.InvokeAsync(() => section.Find("button[data-testid=disable-mailfrom]").ClickAsync(new()));
 
-        Snackbars.WaitForAssertion(() => Assert.Contains("User 'vera' has the Viewer role. This action needs the Operator role", Snackbars.Markup));
+        FlashBar.WaitForAssertion(() => Assert.Contains("User 'vera' has the Viewer role. This action needs the Operator role", FlashBar.Markup));
         Assert.Empty(Aws.Ses.Calls);
         Assert.Equal("mail.example.com", identity.MailFrom.MailFromDomain);
         var entry = Assert.Single(await AuditEntriesAsync());
@@ -178,7 +178,7 @@ public sealed class RoleInTheUiTests : ConsoleTestContext
         await provider.InvokeAsync(() => provider.FindAll("button").Single(b => b.TextContent.Trim() == "Remove").ClickAsync(new()));
         await click;
 
-        Snackbars.WaitForAssertion(() => Assert.Contains("This action needs the Admin role", Snackbars.Markup));
+        FlashBar.WaitForAssertion(() => Assert.Contains("This action needs the Admin role", FlashBar.Markup));
         Assert.Empty(Aws.Ses.Calls);
         Assert.NotNull(Aws.Ses.Find(Region, "keep.test"));
     }
