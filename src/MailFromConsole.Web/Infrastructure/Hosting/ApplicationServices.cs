@@ -6,6 +6,7 @@ using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Bulk;
 using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Features.Dashboard;
@@ -79,6 +80,7 @@ public static class ApplicationServices
         services.AddScoped<IExportService, ExportService>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
+        services.AddBulkSetup();
         return services.AddGuidedSetup();
     }
 
@@ -89,6 +91,7 @@ public static class ApplicationServices
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
         app.MapExport();
+        app.MapBulkResults();
         app.MapLocalPages();
         return app;
     }
