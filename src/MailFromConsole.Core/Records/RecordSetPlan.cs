@@ -9,5 +9,8 @@ namespace MailFromConsole.Core.Records;
 /// <param name="Refusal">Why nothing may be published here (a name that receives mail, a CNAME, two SPF records).</param>
 public sealed record RecordSetPlan(IReadOnlyList<PreviewLine> Lines, IReadOnlyList<RecordSetChange> Changes, string? Refusal, IReadOnlyList<string> Notes)
 {
+    /// <summary>What the user must confirm before the change is sent (it replaces a record that decides how receivers treat mail), or null.</summary>
+    public string? Confirmation { get; init; }
+
     public static RecordSetPlan Refused(string refusal) => new([], [], refusal, []);
 }

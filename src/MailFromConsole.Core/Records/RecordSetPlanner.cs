@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Spf;
 
@@ -80,6 +81,71 @@ public static class RecordSetPlanner
             ? new[] { "The existing verification tokens (other regions) are kept." }
             : Array.Empty<string>();
         return new RecordSetPlan(lines, changes, null, notes);
+    }
+
+    /// <summary>The three Easy DKIM CNAMEs of <paramref name="domain"/>; a name holding anything else is left alone and refused.</summary>
+    /// <param name="setsByName">The record sets at each CNAME's name (any type), as Route 53 lists them.</param>
+    public static RecordSetPlan Dkim(string domain, IReadOnlyList<string> tokens, IReadOnlyDictionary<string, IReadOnlyList<ResourceRecordSet>> setsByName)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(setsByName);
+        var lines = new List<PreviewLine>();
+        var changes = new List<RecordSetChange>();
+        foreach (var token in tokens)
+        {
+            var name = DkimRecords.Name(domain, token);
+            var fqdn = Fqdn(name);
+            var target = DkimRecords.Target(token) + ".";
+            var sets = setsByName.GetValueOrDefault(name) ?? [];
+            if (sets.FirstOrDefault(s => s.Type == "CNAME") is { } cname)
+            {
+                if (cname.Values.Count == 1 && string.Equals(cname.Values[0].TrimEnd('.'), target.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+                {
+                    lines.Add(new PreviewLine(fqdn, "CNAME", PreviewLineKind.Unchanged, cname.Values, cname.Values));
+                    continue;
+                }
+                return RecordSetPlan.Refused($"{name} is already a CNAME to {string.Join(", ", cname.Values)}, not to {target.TrimEnd('.')}. " +
+                    "The console does not replace it: if that record is no longer used, delete it in Route 53 and publish again.");
+            }
+            if (sets.Count > 0)
+            {
+                return RecordSetPlan.Refused($"{name} already has {string.Join(" and ", sets.Select(s => s.Type).Distinct())} records, and a CNAME cannot sit beside other records. " +
+                    "Remove them in Route 53 first if they are not used.");
+            }
+            changes.Add(new RecordSetChange(ChangeAction.Create, new ResourceRecordSet(fqdn, "CNAME", DefaultTtl, [target])));
+            lines.Add(new PreviewLine(fqdn, "CNAME", PreviewLineKind.Add, [], [target]));
+        }
+        return new RecordSetPlan(lines, changes, null, []);
+    }
+
+    /// <summary>
+    /// One DMARC record at <c>_dmarc.&lt;domain&gt;</c>: other TXT values there are kept, and any DMARC record already
+    /// there is replaced (never a second one beside it), which the user must confirm with the old and new values shown.
+    /// </summary>
+    public static RecordSetPlan Dmarc(string domain, string record, IReadOnlyList<ResourceRecordSet> setsAtName)
+    {
+        ArgumentNullException.ThrowIfNull(setsAtName);
+        var name = "_dmarc." + domain.TrimEnd('.').ToLowerInvariant();
+        if (CnameRefusal(name, setsAtName) is { } cname) return RecordSetPlan.Refused(cname);
+        var fqdn = Fqdn(name);
+        var lines = new List<PreviewLine>();
+        var changes = new List<RecordSetChange>();
+        var txt = setsAtName.FirstOrDefault(s => s.Type == "TXT");
+        var existing = txt?.Values ?? [];
+        var dmarc = existing.Where(DmarcRecord.IsDmarc).ToList();
+        if (dmarc.Count == 1 && dmarc[0] == record)
+        {
+            AddTxtChange(fqdn, txt, null, lines, changes);
+            return new RecordSetPlan(lines, changes, null, []);
+        }
+        var after = existing.Where(v => !DmarcRecord.IsDmarc(v)).Append(record).ToList();
+        AddTxtChange(fqdn, txt, after, lines, changes);
+        if (dmarc.Count == 0) return new RecordSetPlan(lines, changes, null, existing.Count > 0 ? ["The other TXT values at this name are kept."] : []);
+        var old = string.Join(" and ", dmarc.Select(d => $"\"{d}\""));
+        return new RecordSetPlan(lines, changes, null, [$"{name} has {(dmarc.Count == 1 ? "a DMARC record" : $"{dmarc.Count} DMARC records")} already; publishing replaces {(dmarc.Count == 1 ? "it" : "them")} with one."])
+        {
+            Confirmation = $"Replace the DMARC record {old} at {name} with \"{record}\"? Receivers apply the new policy to mail from {domain.TrimEnd('.').ToLowerInvariant()} at once.",
+        };
     }
 
     private static string Fqdn(string name) => name.TrimEnd('.').ToLowerInvariant() + ".";

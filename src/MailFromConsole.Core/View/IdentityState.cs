@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Core.View;
@@ -22,6 +23,9 @@ public sealed record IdentityState(string Identity, IdentityType Type)
     public DnsSnapshot? Dns { get; init; }
     public DateTimeOffset? DnsCheckedAt { get; init; }
 
+    public DeliverabilityReadiness? Readiness { get; init; }
+    public DateTimeOffset? ReadinessCheckedAt { get; init; }
+
     public DateTimeOffset? ChangedAt { get; init; }
 
     public static IdentityType TypeOf(string identity) => identity.Contains('@', StringComparison.Ordinal) ? IdentityType.EmailAddress : IdentityType.Domain;
@@ -33,6 +37,7 @@ public sealed record IdentityState(string Identity, IdentityType Type)
         ViewPart.MailFrom => MailFromReadAt,
         ViewPart.Dkim => DkimReadAt,
         ViewPart.Dns => DnsCheckedAt,
+        ViewPart.Readiness => ReadinessCheckedAt,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
     };
 
@@ -42,7 +47,7 @@ public sealed record IdentityState(string Identity, IdentityType Type)
         ViewPart.Verification => Verification is VerificationStatus.Pending or VerificationStatus.TemporaryFailure,
         ViewPart.MailFrom => MailFrom?.MailFromDomainStatus is CustomMailFromStatus.Pending or CustomMailFromStatus.TemporaryFailure,
         ViewPart.Dkim => Dkim?.DkimVerificationStatus is VerificationStatus.Pending or VerificationStatus.TemporaryFailure,
-        ViewPart.Dns => false,
+        ViewPart.Dns or ViewPart.Readiness => false,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
     };
 

@@ -1,3 +1,6 @@
+using MailFromConsole.Core.Deliverability;
+using MailFromConsole.Core.MailFrom;
+
 namespace MailFromConsole.Core.View;
 
 /// <summary>
@@ -18,8 +21,10 @@ public static class SweepPlanner
         ArgumentNullException.ThrowIfNull(states);
         ArgumentNullException.ThrowIfNull(watched);
         ArgumentNullException.ThrowIfNull(intervals);
-        return states
-            .Select(s => (State: s, Reason: ReasonToRead(part, s, watched.Contains(s.Identity), now, intervals)))
+        var all = states as IReadOnlyCollection<IdentityState> ?? [.. states];
+        var byName = part == ViewPart.Readiness ? all.ToDictionary(s => s.Identity, StringComparer.Ordinal) : null;
+        return all
+            .Select(s => (State: s, Reason: ReasonToRead(part, s, watched.Contains(s.Identity), now, intervals, byName)))
             .Where(x => x.Reason is not null)
             .OrderBy(x => x.Reason)
             .ThenBy(x => x.State.ReadAt(part) ?? DateTimeOffset.MinValue)
@@ -29,16 +34,30 @@ public static class SweepPlanner
             .ToList();
     }
 
-    private static Reason? ReasonToRead(ViewPart part, IdentityState state, bool isWatched, DateTimeOffset now, SweepIntervals intervals)
+    private static Reason? ReasonToRead(
+        ViewPart part, IdentityState state, bool isWatched, DateTimeOffset now, SweepIntervals intervals, IReadOnlyDictionary<string, IdentityState>? byName)
     {
         if (part == ViewPart.Dns && state.MailFrom?.MailFromDomain is null) return null;
+        // The verdict is decided on what SES said: not before it was read, and again as soon as SES says something else.
+        if (part == ViewPart.Readiness && (state.MailFromReadAt is null || state.DkimReadAt is null)) return null;
         var readAt = state.ReadAt(part);
         if (state.ChangedAt is { } changed && (readAt is null || readAt < changed)) return Reason.JustChanged;
+        if (part == ViewPart.Readiness && state.Readiness is { } readiness && readiness.Basis != ReadinessBasis(state, byName!)) return Reason.JustChanged;
         if (readAt is null) return isWatched ? Reason.Watched : Reason.NeverRead;
         var age = now - readAt.Value;
         if (isWatched && age >= intervals.Watched) return Reason.Watched;
         if (state.IsUnsettled(part) && age >= intervals.Unsettled) return Reason.Unsettled;
-        var round = part == ViewPart.Dns ? intervals.DnsRecheck : intervals.Settled;
+        var round = part is ViewPart.Dns or ViewPart.Readiness ? intervals.DnsRecheck : intervals.Settled;
         return age >= round ? Reason.RoundDue : null;
+    }
+
+    /// <summary>The SES attributes the identity's verdict depends on now: its MAIL FROM and the DKIM that signs its mail.</summary>
+    public static string ReadinessBasis(IdentityState state, IReadOnlyDictionary<string, IdentityState> byName)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(byName);
+        if (!MailFromDomainRules.TryIdentityDomain(state.Identity, out var domain, out _)) return DeliverabilityReadiness.BasisOf(state.MailFrom, state.Dkim);
+        var domainDkim = domain == state.Identity ? null : byName.GetValueOrDefault(domain)?.Dkim;
+        return DeliverabilityReadiness.BasisOf(state.MailFrom, SigningDkim.Of(state.Identity, domain, state.Dkim, domainDkim));
     }
 }

@@ -142,7 +142,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     {
         var page = await NewTabAsync();
         await page.GotoAsync(new Uri(_baseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { PollingInterval = 100 });
+        await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { Timeout = 90_000, PollingInterval = 100 });
         return page;
     }
 

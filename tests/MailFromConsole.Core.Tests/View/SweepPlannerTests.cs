@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using Microsoft.Extensions.Time.Testing;
@@ -85,5 +86,26 @@ public sealed class SweepPlannerTests
         Assert.Empty(SweepPlanner.NextBatch(ViewPart.Dns, [withDomain, without], NoneWatched, time.GetUtcNow(), Intervals));
         time.Advance(Intervals.DnsRecheck);
         Assert.Equal(["example.com"], SweepPlanner.NextBatch(ViewPart.Dns, [withDomain, without], NoneWatched, time.GetUtcNow(), Intervals));
+    }
+
+    [Fact]
+    public void ReadinessIsDecidedOnceSesWasReadAndAgainAsSoonAsTheSigningDkimChangesEvenTheDomainsForAnAddress()
+    {
+        var now = time.GetUtcNow();
+        var pending = new IdentityDkimAttributes(true, VerificationStatus.Pending, ["t1", "t2", "t3"]);
+        IdentityState Domain(IdentityDkimAttributes dkim) => Read("example.com", null, TimeSpan.FromSeconds(5)) with { Dkim = dkim, DkimReadAt = now };
+        var address = Read("user@example.com", null, TimeSpan.FromSeconds(5)) with { Dkim = new IdentityDkimAttributes(false, VerificationStatus.NotStarted, []), DkimReadAt = now };
+        IdentityState Decided(IdentityState state, IReadOnlyDictionary<string, IdentityState> all) => state with
+        {
+            Readiness = new DeliverabilityReadiness(DeliverabilityOutcome.NoDmarcPolicy, [], [], SweepPlanner.ReadinessBasis(state, all)),
+            ReadinessCheckedAt = now,
+        };
+        var before = new Dictionary<string, IdentityState> { ["example.com"] = Domain(pending), ["user@example.com"] = address };
+        var decided = new[] { Decided(before["example.com"], before), Decided(address, before), new IdentityState("unread.test", IdentityType.Domain) };
+        Assert.Empty(SweepPlanner.NextBatch(ViewPart.Readiness, decided, NoneWatched, now, Intervals));
+
+        var success = decided[0] with { Dkim = pending with { DkimVerificationStatus = VerificationStatus.Success } };
+
+        Assert.Equal(["example.com", "user@example.com"], SweepPlanner.NextBatch(ViewPart.Readiness, [success, decided[1], decided[2]], NoneWatched, now, Intervals));
     }
 }

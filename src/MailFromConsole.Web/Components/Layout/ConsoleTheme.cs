@@ -14,14 +14,14 @@ public static class ConsoleTheme
     {
         PaletteLight = new PaletteLight
         {
-            // #ec7211 on white fails contrast for text; the darker orange of AWS's pressed button passes 4.5:1 with white text.
+            // AWS's own #ec7211, #1d8102 and #d13212 fail WCAG's 4.5:1 as text (chips, white on buttons): darker shades of them.
             Primary = "#c45500",
             PrimaryContrastText = "#ffffff",
             Secondary = "#0073bb",
             Info = "#0073bb",
-            Success = "#1d8102",
+            Success = "#176b00",
             Warning = "#8a5b00",
-            Error = "#d13212",
+            Error = "#b62d0f",
             AppbarBackground = "#232f3e",
             AppbarText = "#ffffff",
             Background = "#f2f3f3",

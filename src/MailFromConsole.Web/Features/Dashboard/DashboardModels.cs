@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Web.Features.Dashboard;
@@ -10,6 +11,9 @@ public enum DashboardState { Failed, TemporaryFailure, PendingTooLong, MxMissing
 public sealed record DashboardRow(string Region, string Identity, IdentityType Type, string? MailFromDomain, DashboardState State, string Reason, DateTimeOffset? PendingSince = null)
 {
     public bool NeedsAction => DashboardOrdering.NeedsAction(State);
+
+    /// <summary>Whether its mail passes DMARC, as the sweeper last decided (null: not decided yet).</summary>
+    public DeliverabilityReadiness? Readiness { get; init; }
 }
 
 /// <param name="Errors">Regions that could not be read, with the reason (the others still count).</param>

@@ -49,7 +49,7 @@ public sealed class MailFromDashboardService(
         foreach (var state in view.Identities(region))
         {
             var since = await pendingSince.SinceAsync(region, state.Identity, state.MailFrom, cancellationToken);
-            rows.Add(Row(region, state.Identity, state.Type, state.MailFrom, since, now));
+            rows.Add(Row(region, state.Identity, state.Type, state.MailFrom, since, now) with { Readiness = state.Readiness });
         }
         return rows;
     }

@@ -1,8 +1,9 @@
 using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Ses;
+using MailFromConsole.Core.View;
 using MailFromConsole.Web.Features.Audit;
-using MailFromConsole.Web.Features.Status;
+using MailFromConsole.Web.Features.View;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Errors;
@@ -10,11 +11,17 @@ using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Web.Features.Deliverability;
 
+/// <summary>
+/// MAIL FROM and DKIM as the account view holds them (SES is asked only for what the sweeper has not read yet), DMARC,
+/// SPF and the DKIM CNAMEs as DNS shows them now. Each check also refreshes the identity's readiness in the view, so
+/// the lists agree with the details pane.
+/// </summary>
 public sealed class DeliverabilityService(
     ISesClient ses,
-    IMailFromStatusCache statusCache,
+    AccountView view,
     IDeliverabilityDnsChecks dns,
     IChangeGate gate,
+    TimeProvider time,
     ILogger<DeliverabilityService> logger) : IDeliverabilityService
 {
     public Task<ServiceResult<DeliverabilityReport>> GetAsync(string region, string identity, CancellationToken cancellationToken = default)
@@ -24,25 +31,19 @@ public sealed class DeliverabilityService(
 
         return ServiceEdge.RunAsync(logger, "Check deliverability", async () =>
         {
-            var mailFromTask = statusCache.GetAsync(region, [identity], cancellationToken);
-            // An address (or subdomain) without DKIM of its own is signed with its domain's Easy DKIM, as SES does.
+            // An address without DKIM of its own is signed with its domain's Easy DKIM, as SES does.
             var names = identity == domain ? new[] { identity } : [identity, domain];
-            var dkimTask = ses.GetIdentityDkimAttributesAsync(region, names, cancellationToken);
-            var dmarcTask = dns.LookUpDmarcAsync(domain, cancellationToken);
-            var mailFrom = (await mailFromTask).GetValueOrDefault(identity);
-            var dkimAll = await dkimTask;
-            var (dkim, dkimDomain) = SigningDkim(identity, domain, dkimAll);
-
-            var spfTask = SpfAsync(mailFrom?.MailFromDomain);
-            var cnamesTask = dkim is { DkimTokens.Count: > 0 }
-                ? dns.CheckDkimCnamesAsync(dkimDomain, dkim.DkimTokens, cancellationToken)
-                : Task.FromResult<IReadOnlyList<DkimCnameCheck>>([]);
-            var facts = new DeliverabilityFacts(identity, mailFrom, await spfTask, dkim, await cnamesTask, await dmarcTask) { DkimDomain = dkimDomain };
-            return new DeliverabilityReport(facts, DeliverabilityRules.Decide(facts));
+            await ReadUnreadAsync(region, names, cancellationToken);
+            var state = view.Find(region, identity);
+            var domainDkim = identity == domain ? null : view.Find(region, domain)?.Dkim;
+            var facts = await DeliverabilityFactsReader.ReadAsync(dns, identity, state?.MailFrom, state?.Dkim, domainDkim, cancellationToken);
+            var verdict = DeliverabilityRules.Decide(facts);
+            var checkedAt = time.GetUtcNow();
+            await view.ReadAsync(region, ViewPart.Readiness, checkedAt, [identity],
+                new Dictionary<string, DeliverabilityReadiness> { [identity] = DeliverabilityReadiness.From(facts, verdict) },
+                (s, r, at) => s with { Readiness = r, ReadinessCheckedAt = at }, cancellationToken);
+            return new DeliverabilityReport(facts, verdict);
         });
-
-        async Task<SpfCheck?> SpfAsync(string? mailFromDomain) =>
-            mailFromDomain is null ? null : await dns.CheckSpfAsync(mailFromDomain, cancellationToken);
     }
 
     public Task<ServiceResult<IReadOnlyList<string>>> EnableEasyDkimAsync(string region, string identity, CancellationToken cancellationToken = default)
@@ -59,18 +60,27 @@ public sealed class DeliverabilityService(
                 invalid = string.Join(" ", errors);
             if (invalid is not null) return ServiceResult<IReadOnlyList<string>>.Fail(invalid, "InvalidIdentity");
 
-            var tokens = await ses.VerifyDomainDkimAsync(region, domain, cancellationToken);
-            await ses.SetIdentityDkimEnabledAsync(region, domain, true, cancellationToken);
+            IReadOnlyList<string> tokens;
+            using (view.ConsoleChanging(region, identity))
+            {
+                tokens = await ses.VerifyDomainDkimAsync(region, domain, cancellationToken);
+                await ses.SetIdentityDkimEnabledAsync(region, domain, true, cancellationToken);
+                await view.ChangedByConsoleAsync(region, identity, s => s with { Dkim = new IdentityDkimAttributes(true, VerificationStatus.Pending, tokens) }, cancellationToken);
+            }
             change.Entry = attempt with { After = $"Easy DKIM enabled, tokens {string.Join(", ", tokens)}" };
             return ServiceResult<IReadOnlyList<string>>.Ok(tokens);
         });
     }
 
-    private static (IdentityDkimAttributes? Dkim, string Domain) SigningDkim(string identity, string domain, IReadOnlyDictionary<string, IdentityDkimAttributes> all)
+    /// <summary>What the sweeper has not read yet (a page opened right after start) is read from SES once, into the view.</summary>
+    private async Task ReadUnreadAsync(string region, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
-        var own = all.GetValueOrDefault(identity);
-        if (identity != domain && own is not { DkimTokens.Count: > 0 } && all.GetValueOrDefault(domain) is { } parent)
-            return (own is null ? parent : parent with { DkimEnabled = own.DkimEnabled }, domain);
-        return (own, domain);
+        var unread = names.Where(n => view.Find(region, n) is not { DkimReadAt: not null, MailFromReadAt: not null }).ToList();
+        if (unread.Count == 0) return;
+        var askedAt = time.GetUtcNow();
+        var dkim = await ses.GetIdentityDkimAttributesAsync(region, unread, cancellationToken);
+        await view.ReadAsync(region, ViewPart.Dkim, askedAt, unread, dkim, (s, d, at) => s with { Dkim = d, DkimReadAt = at }, cancellationToken);
+        var mailFrom = await ses.GetIdentityMailFromDomainAttributesAsync(region, unread, cancellationToken);
+        await view.ReadAsync(region, ViewPart.MailFrom, askedAt, unread, mailFrom, (s, m, at) => s with { MailFrom = m, MailFromReadAt = at }, cancellationToken);
     }
 }

@@ -8,6 +8,9 @@ public interface IIdentityService
 {
     Task<ServiceResult<IdentityListPage>> ListAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Every identity matching the query's search and filters (all pages), for "select all matching".</summary>
+    Task<ServiceResult<IReadOnlyList<string>>> MatchingAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default);
+
     Task<ServiceResult<IdentityRow>> GetAsync(string region, string identity, CancellationToken cancellationToken = default);
 
     /// <summary>Starts verification of a new email address or domain (after checking the input).</summary>

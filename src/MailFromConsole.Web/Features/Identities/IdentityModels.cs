@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Web.Features.Identities;
@@ -19,6 +20,9 @@ public sealed record IdentityRow(string Identity, IdentityType Type, Verificatio
 {
     /// <summary>False while the first round has listed the identity but not read its status yet.</summary>
     public bool StatusRead { get; init; } = true;
+
+    /// <summary>Whether its mail passes DMARC, as the sweeper last decided (null: not decided yet).</summary>
+    public DeliverabilityReadiness? Readiness { get; init; }
 }
 
 /// <param name="Warning">Why the view may be old (the last read of SES failed), shown above the rows.</param>

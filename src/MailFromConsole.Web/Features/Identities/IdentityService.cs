@@ -35,6 +35,13 @@ public sealed class IdentityService(
             : ServiceResult<IdentityListPage>.Ok(new IdentityListPage(rows, all.Count, error)));
     }
 
+    public Task<ServiceResult<IReadOnlyList<string>>> MatchingAsync(string region, IdentityType type, IdentityQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var matching = Sorted(Matching(view.Snapshot(region).ByName(type), query), query);
+        return Task.FromResult(ServiceResult<IReadOnlyList<string>>.Ok([.. matching.Select(s => s.Identity)]));
+    }
+
     private static bool IsPlain(IdentityQuery query) =>
         string.IsNullOrWhiteSpace(query.Search) && query.Verification is null && query.MailFrom is null && query.SortBy == IdentitySort.Identity;
 
@@ -146,5 +153,5 @@ public sealed class IdentityService(
         });
 
     private static IdentityRow Row(IdentityState state) =>
-        new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null };
+        new(state.Identity, state.Type, state.Verification ?? VerificationStatus.NotStarted, state.VerificationToken, state.MailFrom) { StatusRead = state.VerificationReadAt is not null, Readiness = state.Readiness };
 }

@@ -1,4 +1,5 @@
 using MailFromConsole.Core;
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Records;
 using MailFromConsole.Core.Route53;
@@ -33,19 +34,26 @@ public sealed class PublishService(
                 target = new PublishTarget.MailFrom(normalized, mailFrom.Region) { Identity = mailFrom.Identity };
         }
 
+        if (DeliverabilityRefusal(target) is { } refusal)
+            return Task.FromResult(ServiceResult<PublishPreview>.Fail(refusal, "InvalidRecord"));
+
         return ServiceEdge.RunAsync(logger, "Preview Route 53 change", () => BuildPreviewAsync(target, cancellationToken));
     }
 
     public Task<ServiceResult<PublishOutcome>> ApplyAsync(PublishPreview preview, CancellationToken cancellationToken = default)
     {
         if (!preview.CanApply)
-            return Task.FromResult(ServiceResult<PublishOutcome>.Fail(preview.Refusal ?? "There is nothing to publish.", "NothingToPublish"));
+        {
+            return Task.FromResult(preview is { Refusal: null, Confirmation: { } confirmation, Confirmed: false, Changes.Count: > 0 }
+                ? ServiceResult<PublishOutcome>.Fail($"Confirm first: {confirmation}", "ConfirmationRequired")
+                : ServiceResult<PublishOutcome>.Fail(preview.Refusal ?? "There is nothing to publish.", "NothingToPublish"));
+        }
         var account = AccountOf(preview);
         var attempt = new AuditChange(AuditActions.PublishRecords, preview.Target.AuditRegion, preview.Target.AuditIdentity)
         {
             Before = AuditText.Records(preview.Lines, after: false),
             After = AuditText.Records(preview.Lines, after: true),
-            Detail = $"Hosted zone {preview.Zone!.Id} in {account.Describe()}",
+            Detail = $"Hosted zone {preview.Zone!.Id} in {account.Describe()}" + (preview.Confirmation is null ? "" : "; the user confirmed replacing the DMARC record shown in Before"),
         };
         return gate.ChangeAsync(ConsoleRole.Operator, attempt, async change =>
         {
@@ -55,7 +63,7 @@ public sealed class PublishService(
                 var accepted = await account.Client.ChangeResourceRecordSetsAsync(preview.Zone.Id, preview.Changes, comment, cancellationToken);
                 change.Entry = attempt with { ChangeId = accepted.Id };
                 // The identity's SES status and DNS are read first now: its pages turn Success as soon as SES says so.
-                if (preview.Target is PublishTarget.MailFrom { Identity: { } identity, Region: var region })
+                if (preview.Target is { Identity: { } identity, ViewRegion: { } region })
                     await view.ChangedByConsoleAsync(region, identity, s => s, cancellationToken);
                 return ServiceResult<PublishOutcome>.Ok(new PublishOutcome(accepted, null, $"Route 53 accepted change {accepted.Id} ({accepted.Status.Text()}).") { Account = account });
             }
@@ -113,19 +121,47 @@ public sealed class PublishService(
         if (zone is null) return new PublishPreview(target, null, [], [], null, []) { Account = account };
         var route53 = account.Client;
 
-        var fqdn = name + ".";
-        var sets = (await route53.ListResourceRecordSetsAsync(zone.Id, fqdn, null, cancellationToken))
-            .Where(s => string.Equals(s.Name, fqdn, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var setsByName = new Dictionary<string, IReadOnlyList<ResourceRecordSet>>(StringComparer.Ordinal);
+        foreach (var recordName in target.RecordNames.Select(n => n.TrimEnd('.').ToLowerInvariant()))
+        {
+            var fqdn = recordName + ".";
+            setsByName[recordName] = (await route53.ListResourceRecordSetsAsync(zone.Id, fqdn, null, cancellationToken))
+                .Where(s => string.Equals(s.Name, fqdn, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+        }
+        var sets = setsByName[name];
         var plan = target switch
         {
             PublishTarget.MailFrom mailFrom => RecordSetPlanner.MailFrom(mailFrom.MailFromDomain, mailFrom.Region, sets),
             PublishTarget.Verification verification => RecordSetPlanner.Verification(verification.Name, verification.Token, sets),
+            PublishTarget.Dkim dkim => RecordSetPlanner.Dkim(dkim.Domain, dkim.Tokens, setsByName),
+            PublishTarget.Dmarc dmarc => RecordSetPlanner.Dmarc(dmarc.Domain, dmarc.Record, sets),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
         // Another account's zone is named, so nobody publishes to a zone they did not expect.
         IReadOnlyList<string> notes = account.ThroughRole ? [$"Hosted zone {zone.Name.TrimEnd('.')} found in {account.Describe()}.", .. plan.Notes] : plan.Notes;
-        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, notes) { Account = account };
+        return new PublishPreview(target, zone, plan.Lines, plan.Changes, plan.Refusal, notes) { Account = account, Confirmation = plan.Confirmation };
+    }
+
+    /// <summary>Why a DKIM or DMARC target cannot be published as given (a domain that is not a DNS name, tokens SES would not give, a value that is not one DMARC record).</summary>
+    private static string? DeliverabilityRefusal(PublishTarget target)
+    {
+        var (domain, what) = target switch
+        {
+            PublishTarget.Dkim dkim => (dkim.Domain, "The DKIM domain"),
+            PublishTarget.Dmarc dmarc => (dmarc.Domain, "The DMARC domain"),
+            _ => (null, ""),
+        };
+        if (domain is null) return null;
+        if (!DnsNameRules.TryNormalize(domain, what, out _, out var errors)) return string.Join(" ", errors);
+        if (target is PublishTarget.Dkim { Tokens: var tokens })
+        {
+            // A token becomes part of a record name: only the characters of a host name, nothing that could end up elsewhere.
+            if (tokens.Count == 0) return "Easy DKIM has no tokens for this domain yet: enable Easy DKIM first.";
+            return tokens.All(t => t.Length is > 0 and <= 63 && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')) ? null : "The DKIM tokens are not Easy DKIM tokens.";
+        }
+        var parsed = DmarcRecord.Parse(((PublishTarget.Dmarc)target).Record);
+        return parsed.Record is null ? $"The DMARC record is not valid: {parsed.Error}" : null;
     }
 
     private Route53Account AccountOf(PublishPreview preview) => preview.Account ?? route53Accounts.For(preview.Target.Name);

@@ -317,7 +317,7 @@ public sealed class AccountView : IDisposable
 
     private static bool SameContent(IdentityState a, IdentityState b) =>
         a.Verification == b.Verification && a.VerificationToken == b.VerificationToken && Equals(a.MailFrom, b.MailFrom)
-        && SameDkim(a.Dkim, b.Dkim) && Equals(a.Dns, b.Dns) && a.ChangedAt == b.ChangedAt;
+        && SameDkim(a.Dkim, b.Dkim) && Equals(a.Dns, b.Dns) && Equals(a.Readiness, b.Readiness) && a.ChangedAt == b.ChangedAt;
 
     private static bool SameDkim(IdentityDkimAttributes? a, IdentityDkimAttributes? b) =>
         a is null || b is null ? a is null && b is null

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using MailFromConsole.Core;
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Diagnosis;
+using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using MailFromConsole.Web.Infrastructure.Cluster;
@@ -17,12 +19,14 @@ namespace MailFromConsole.Web.Features.View;
 /// it dies, another takes over within seconds and carries on from the saved view); per region it lists identities
 /// in pages of 1,000 and reads verification, MAIL FROM and DKIM attributes in batches of 100, each operation in its own
 /// loop so each runs at SES's 1 request/second (the wire client spaces the calls); the DNS of MAIL FROM domains is
-/// re-checked for drift. What to read next is <see cref="SweepPlanner"/>'s decision.
+/// re-checked for drift, and each identity's deliverability verdict (DMARC, SPF, DKIM CNAMEs in DNS) is decided for
+/// the readiness column. What to read next is <see cref="SweepPlanner"/>'s decision.
 /// </summary>
 public sealed class AccountViewSweeper(
     AccountView view,
     ISesClient ses,
     IMailFromDnsDiagnostics dns,
+    IDeliverabilityDnsChecks deliverabilityDns,
     WatchedIdentities watched,
     DriftAlerts alerts,
     ILeaderLease lease,
@@ -75,7 +79,7 @@ public sealed class AccountViewSweeper(
 
     private async Task SweepAllAsync(CancellationToken cancellationToken)
     {
-        var loops = regions.Value.EffectiveRegions.SelectMany(region => new[] { ListLoopAsync(region, cancellationToken), DnsLoopAsync(region, cancellationToken) }
+        var loops = regions.Value.EffectiveRegions.SelectMany(region => new[] { ListLoopAsync(region, cancellationToken), DnsLoopAsync(region, ViewPart.Dns, cancellationToken), DnsLoopAsync(region, ViewPart.Readiness, cancellationToken) }
             .Concat(SesParts.Select(part => PartLoopAsync(region, part, cancellationToken))));
         try
         {
@@ -118,7 +122,8 @@ public sealed class AccountViewSweeper(
                 (s, m, at) => s with { MailFrom = m, MailFromReadAt = at }, cancellationToken),
             ViewPart.Dkim => await view.ReadAsync(region, part, askedAt, batch, await ses.GetIdentityDkimAttributesAsync(region, batch, cancellationToken),
                 (s, d, at) => s with { Dkim = d, DkimReadAt = at }, cancellationToken),
-            _ => await ReadDnsAsync(region, askedAt, batch.Take(options.Value.DnsBatchSize).ToList(), cancellationToken),
+            ViewPart.Dns => await ReadDnsAsync(region, askedAt, batch.Take(options.Value.DnsBatchSize).ToList(), cancellationToken),
+            _ => await ReadReadinessAsync(region, askedAt, batch.Take(options.Value.DnsBatchSize).ToList(), cancellationToken),
         };
         await alerts.RaiseAsync(history, cancellationToken);
         return true;
@@ -133,6 +138,20 @@ public sealed class AccountViewSweeper(
             answers[identity] = DnsSnapshot.From(await dns.DiagnoseAsync(domain, region, ct));
         });
         return await view.ReadAsync(region, ViewPart.Dns, askedAt, batch, answers, (s, d, at) => s with { Dns = d ?? s.Dns, DnsCheckedAt = at }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<HistoryEntry>> ReadReadinessAsync(string region, DateTimeOffset askedAt, IReadOnlyList<string> batch, CancellationToken cancellationToken)
+    {
+        var answers = new ConcurrentDictionary<string, DeliverabilityReadiness>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(batch, cancellationToken, async (identity, ct) =>
+        {
+            if (view.Find(region, identity) is not { } state || !MailFromDomainRules.TryIdentityDomain(identity, out var domain, out _)) return;
+            var domainDkim = domain == identity ? null : view.Find(region, domain)?.Dkim;
+            var facts = await DeliverabilityFactsReader.ReadAsync(deliverabilityDns, identity, state.MailFrom, state.Dkim, domainDkim, ct);
+            answers[identity] = DeliverabilityReadiness.From(facts, DeliverabilityRules.Decide(facts));
+        });
+        return await view.ReadAsync(region, ViewPart.Readiness, askedAt, batch, answers,
+            (s, r, at) => s with { Readiness = r ?? s.Readiness, ReadinessCheckedAt = at }, cancellationToken);
     }
 
     private async Task ListLoopAsync(string region, CancellationToken cancellationToken)
@@ -152,12 +171,12 @@ public sealed class AccountViewSweeper(
         }
     }
 
-    private async Task DnsLoopAsync(string region, CancellationToken cancellationToken)
+    private async Task DnsLoopAsync(string region, ViewPart part, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             // DNS is not SES: no rate limit, but no reason to ask more than a batch a second either.
-            await ReadNextAsync(region, ViewPart.Dns, cancellationToken);
+            await ReadNextAsync(region, part, cancellationToken);
             await Wake.WaitAsync(Wakeup(region).Next, TimeSpan.FromSeconds(1), time, cancellationToken);
         }
     }

@@ -6,6 +6,7 @@ using MailFromConsole.Web.Components.Shared;
 using MailFromConsole.Web.Components;
 using MailFromConsole.Web.Features.Assistant;
 using MailFromConsole.Web.Features.Audit;
+using MailFromConsole.Web.Features.Bulk;
 using MailFromConsole.Web.Features.Connection;
 using MailFromConsole.Web.Features.CrossRegion;
 using MailFromConsole.Web.Features.Dashboard;
@@ -77,6 +78,7 @@ public static class ApplicationServices
         services.AddScoped<IRequiredRecordsLookup, RequiredRecordsLookup>();
         services.AddScoped<IClipboard, JsClipboard>();
         services.AddAuditLog(configuration);
+        services.AddBulkSetup();
         return services.AddGuidedSetup();
     }
 
@@ -86,6 +88,7 @@ public static class ApplicationServices
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAuditExport();
+        app.MapBulkResults();
         app.MapLocalPages();
         return app;
     }

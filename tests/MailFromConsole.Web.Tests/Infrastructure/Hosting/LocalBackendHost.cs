@@ -20,14 +20,24 @@ public sealed class LocalBackendHost : IAsyncDisposable
     private readonly string dataFolder;
     private readonly LocalAwsServer server;
 
-    private LocalBackendHost(string dataFolder, LocalAwsServer server, ServiceProvider services)
+    private readonly Func<ServiceProvider> build;
+
+    private LocalBackendHost(string dataFolder, LocalAwsServer server, Func<ServiceProvider> build)
     {
         this.dataFolder = dataFolder;
         this.server = server;
-        Services = services;
+        this.build = build;
+        Services = build();
     }
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services { get; private set; }
+
+    /// <summary>Stops the console's services and starts new ones on the same console database and local AWS (a restart).</summary>
+    public async Task RestartConsoleAsync()
+    {
+        await Services.DisposeAsync();
+        Services = build();
+    }
 
     /// <summary>The local AWS itself (faults, mailbox).</summary>
     public LocalAwsServer Server => server;
@@ -64,14 +74,18 @@ public sealed class LocalBackendHost : IAsyncDisposable
             })
             .AddInMemoryCollection(settings ?? [])
             .Build();
-        var collection = new ServiceCollection();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        // First, so the signed-in test user is the AuthenticationStateProvider (Razor components only add theirs if none).
-        collection.AddTestUserAndAuditLog();
-        collection.AddApplicationServices(configuration);
-        services?.Invoke(collection);
-        return new LocalBackendHost(dataFolder, running, collection.BuildServiceProvider());
+        ServiceProvider Build()
+        {
+            var collection = new ServiceCollection();
+            collection.AddSingleton<IConfiguration>(configuration);
+            collection.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            // First, so the signed-in test user is the AuthenticationStateProvider (Razor components only add theirs if none).
+            collection.AddTestUserAndAuditLog();
+            collection.AddApplicationServices(configuration);
+            services?.Invoke(collection);
+            return collection.BuildServiceProvider();
+        }
+        return new LocalBackendHost(dataFolder, running, Build);
     }
 
     /// <summary>Runs the console's sweeper over the region once, as the app does in the background.</summary>

@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 
@@ -30,6 +31,12 @@ public sealed class ViewIdentityRecord
     public bool? DnsConclusive { get; set; }
     public long? DnsCheckedAtMs { get; set; }
 
+    public string? ReadinessOutcome { get; set; }
+    public string? ReadinessGaps { get; set; }
+    public string? ReadinessDkimCnames { get; set; }
+    public string? ReadinessBasis { get; set; }
+    public long? ReadinessCheckedAtMs { get; set; }
+
     public long? ChangedAtMs { get; set; }
 
     public static ViewIdentityRecord From(string region, IdentityState state)
@@ -59,6 +66,11 @@ public sealed class ViewIdentityRecord
         DnsSpfOk = state.Dns?.SpfOk;
         DnsConclusive = state.Dns?.Conclusive;
         DnsCheckedAtMs = Ms(state.DnsCheckedAt);
+        ReadinessOutcome = state.Readiness?.Outcome.ToString();
+        ReadinessGaps = state.Readiness is null ? null : string.Join(' ', state.Readiness.Gaps);
+        ReadinessDkimCnames = state.Readiness is null ? null : string.Join(' ', state.Readiness.DkimCnames);
+        ReadinessBasis = state.Readiness?.Basis;
+        ReadinessCheckedAtMs = Ms(state.ReadinessCheckedAt);
         ChangedAtMs = Ms(state.ChangedAt);
     }
 
@@ -77,6 +89,10 @@ public sealed class ViewIdentityRecord
         DkimReadAt = Time(DkimReadAtMs),
         Dns = DnsSpfOk is { } spf ? new DnsSnapshot(Words(DnsMxHosts), spf, DnsConclusive ?? false) : null,
         DnsCheckedAt = Time(DnsCheckedAtMs),
+        Readiness = Parse<DeliverabilityOutcome>(ReadinessOutcome) is { } outcome
+            ? new DeliverabilityReadiness(outcome, [.. Words(ReadinessGaps).Select(Enum.Parse<DeliverabilityGapCode>)], [.. Words(ReadinessDkimCnames).Select(Enum.Parse<DkimCnameState>)], ReadinessBasis ?? "")
+            : null,
+        ReadinessCheckedAt = Time(ReadinessCheckedAtMs),
         ChangedAt = Time(ChangedAtMs),
     };
 

@@ -15,5 +15,6 @@ internal sealed class ViewIdentityRecordConfiguration : IEntityTypeConfiguration
         identity.Property(i => i.MailFromStatus).HasMaxLength(24);
         identity.Property(i => i.BehaviorOnMxFailure).HasMaxLength(24);
         identity.Property(i => i.DkimStatus).HasMaxLength(24);
+        identity.Property(i => i.ReadinessOutcome).HasMaxLength(32);
     }
 }

@@ -1,3 +1,4 @@
+using MailFromConsole.Core.Deliverability;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
 using MailFromConsole.Web.Features.View.Storage;
@@ -22,6 +23,9 @@ public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture
         DkimReadAt = At.AddSeconds(2),
         Dns = new DnsSnapshot(["feedback-smtp.us-east-1.amazonses.com"], SpfOk: true, Conclusive: true),
         DnsCheckedAt = At.AddSeconds(3),
+        Readiness = new DeliverabilityReadiness(DeliverabilityOutcome.NoDmarcPolicy, [DeliverabilityGapCode.DkimCnamesMissing, DeliverabilityGapCode.NoDmarc],
+            [DkimCnameState.Published, DkimCnameState.Missing, DkimCnameState.WrongTarget], "mail.example.com|Success|True|Pending|token1 token2 token3"),
+        ReadinessCheckedAt = At.AddSeconds(4),
         ChangedAt = At.AddSeconds(-5),
     };
 

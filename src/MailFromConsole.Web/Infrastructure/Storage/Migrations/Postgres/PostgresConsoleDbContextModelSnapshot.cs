@@ -232,6 +232,22 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Postgres
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("ReadinessBasis")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("ReadinessCheckedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReadinessDkimCnames")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReadinessGaps")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReadinessOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -221,6 +221,22 @@ namespace MailFromConsole.Web.Infrastructure.Storage.Migrations.Sqlite
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReadinessBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadinessCheckedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadinessDkimCnames")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadinessGaps")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadinessOutcome")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(16)
