@@ -33,7 +33,7 @@ internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository i
     {
         var group = endpoints.MapGroup("");
         group.MapGet(MailboxPath, context => HtmlAsync(context, 200, MailboxHtml()));
-        group.MapGet(MailboxPath + ".json", context => JsonAsync(context, 200, mailbox.All())).DisableCookieRedirect();
+        group.MapGet(MailboxPath + ".json", context => JsonAsync(context, 200, mailbox.All())).AsApi();
         return group;
     }
 
@@ -44,7 +44,7 @@ internal sealed class LocalPages(MailboxRepository mailbox, IdentityRepository i
         group.MapGet("", context => JsonAsync(context, 200, faults.Rules));
         group.MapPost("", AddFaultAsync);
         group.MapDelete("", ClearFaultsAsync);
-        group.DisableCookieRedirect();
+        group.AsApi();
         return group;
     }
 

@@ -58,7 +58,7 @@ public static class OutsideDnsEndpoints
             || LocalApiGuard.Refusal(context.HttpContext.Request, withBody: HttpMethods.IsPost(context.HttpContext.Request.Method)) is not { } refusal
                 ? await next(context)
                 : Results.Json(new { error = refusal }, statusCode: StatusCodes.Status403Forbidden))
-            .DisableCookieRedirect();
+            .AsApi();
         api.MapGet("/zones", (OutsideZoneStore store) => Results.Ok(store.List()));
         api.MapPost("/zones", (NewZone body, OutsideZoneStore store) => Refusable(() =>
         {
