@@ -123,7 +123,7 @@ public sealed class AccountViewTests(ConsoleFixture console)
     {
         var row = Row(page, identity);
         var pane = page.GetByTestId("mailfrom-section");
-        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(mailFromDomain ?? "—");
+        await Expect(row.Locator("td[data-label='MAIL FROM Domain']")).ToHaveTextAsync(mailFromDomain ?? "—");
         await Expect(pane.GetByTestId("mailfrom-domain")).ToHaveTextAsync(mailFromDomain ?? "Not set");
         await Expect(row.GetByTestId("mailfrom-status")).ToHaveTextAsync(status);
         await Expect(pane.GetByTestId("mailfrom-status")).ToHaveTextAsync(status);
