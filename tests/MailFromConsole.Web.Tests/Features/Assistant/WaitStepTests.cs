@@ -160,12 +160,13 @@ public sealed class WaitStepTests : ConsoleTestContext
     }
 
     [Fact]
-    public void WhyShowsTheDiagnosisBehindALine()
+    public async Task WhyShowsTheDiagnosisBehindALine()
     {
         var step = RenderStep();
         step.WaitForAssertion(() => Assert.Equal("Waiting", State(step, "mx-found")), DnsWait);
 
-        step.Find("[data-testid=check-item][data-key=mx-found] button[data-testid=why-toggle]").Click();
+        // Found and clicked in one dispatch: the checklist re-renders on its own refresh between the two otherwise.
+        await step.InvokeAsync(() => step.Find("[data-testid=check-item][data-key=mx-found] button[data-testid=why-toggle]").Click());
 
         step.WaitForAssertion(() => Assert.Contains("10 feedback-smtp.us-east-1.amazonses.com",
             step.Find("[data-testid=check-item][data-key=mx-found] [data-testid=why-text]").TextContent));
