@@ -11,14 +11,4 @@ public sealed record DeliverabilityVerdict(
     IReadOnlyList<DeliverabilityGap> Gaps)
 {
     public bool PassesDmarc => Outcome is DeliverabilityOutcome.PassesThroughSpfAndDkim or DeliverabilityOutcome.PassesThroughDkimOnly or DeliverabilityOutcome.PassesThroughSpfOnly;
-
-    /// <summary>A few words for a list column.</summary>
-    public string Label => Outcome switch
-    {
-        DeliverabilityOutcome.PassesThroughSpfAndDkim => "Passes DMARC",
-        DeliverabilityOutcome.PassesThroughDkimOnly => "Passes (DKIM only)",
-        DeliverabilityOutcome.PassesThroughSpfOnly => "Passes (SPF only)",
-        DeliverabilityOutcome.Fails => "Fails DMARC",
-        _ => "No DMARC policy",
-    };
 }

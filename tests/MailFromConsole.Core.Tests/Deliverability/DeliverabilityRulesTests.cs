@@ -12,12 +12,13 @@ public sealed class DeliverabilityRulesTests
     [Fact]
     public void AlignedSpfAndDkimUnderARecordPassThroughBoth()
     {
-        var verdict = Decide(Facts());
+        var facts = Facts();
+        var verdict = Decide(facts);
 
         Assert.Equal(DeliverabilityOutcome.PassesThroughSpfAndDkim, verdict.Outcome);
         Assert.Equal("Mail from example.com passes DMARC through SPF and DKIM.", verdict.Summary);
         Assert.Empty(verdict.Gaps);
-        Assert.Equal("Passes DMARC", verdict.Label);
+        Assert.Equal("Passes DMARC", DeliverabilityReadiness.From(facts, verdict).Label);
     }
 
     [Fact]
