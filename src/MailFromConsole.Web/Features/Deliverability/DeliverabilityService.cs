@@ -69,7 +69,11 @@ public sealed class DeliverabilityService(
             {
                 tokens = await ses.VerifyDomainDkimAsync(region, domain, cancellationToken);
                 await ses.SetIdentityDkimEnabledAsync(region, domain, true, cancellationToken);
-                await view.ChangedByConsoleAsync(region, identity, s => s with { Dkim = new IdentityDkimAttributes(true, VerificationStatus.Pending, tokens) }, cancellationToken);
+                // Verified records stay verified (SES only starts checking again what is not Success).
+                await view.ChangedByConsoleAsync(region, identity, s => s with
+                {
+                    Dkim = new IdentityDkimAttributes(true, s.Dkim?.DkimVerificationStatus == VerificationStatus.Success ? VerificationStatus.Success : VerificationStatus.Pending, tokens),
+                }, cancellationToken);
             }
             change.Entry = attempt with { After = $"Easy DKIM enabled, tokens {string.Join(", ", tokens)}" };
             return ServiceResult<IReadOnlyList<string>>.Ok(tokens);
