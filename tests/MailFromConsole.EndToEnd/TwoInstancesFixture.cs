@@ -4,9 +4,10 @@ using Npgsql;
 namespace MailFromConsole.EndToEnd;
 
 /// <summary>
-/// Two console processes on one PostgreSQL database (a fresh one on the tests' server, <see cref="TestPostgres"/>):
-/// A runs the embedded local AWS and seeds the users; B uses A's local AWS as "real" AWS and seeds nobody. B starts
-/// first, so it is the leader (it sweeps SES) and A's local AWS stays up when the leader is killed.
+/// Two console processes on one PostgreSQL database (a fresh one on the tests' server, <see cref="TestPostgres"/>),
+/// configured alike as behind a load balancer (the same configured users), and one Chromium for them: A runs the
+/// embedded local AWS; B uses A's local AWS as "real" AWS. B starts first, so it is the leader (it sweeps SES) and
+/// A's local AWS stays up when the leader is killed.
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
@@ -17,10 +18,14 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public ConsoleApp B { get; private set; } = null!;
 
+    public Browser Browser { get; } = new();
+
     public const string LeaderLog = "Account view: this instance sweeps SES now";
 
     public async Task InitializeAsync()
     {
+        // Chromium starts beside the consoles: neither needs the other.
+        var browser = Browser.InitializeAsync();
         await using (var server = new NpgsqlConnection(TestPostgres.ServerConnectionString))
         {
             await server.OpenAsync();
@@ -30,6 +35,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         B = await StartBAsync();
         await WaitForLogAsync(B, LeaderLog, TimeSpan.FromSeconds(30));
         A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared) { ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        await browser;
     }
 
     public static async Task WaitForLogAsync(ConsoleApp app, string text, TimeSpan within)
@@ -44,8 +50,10 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
+        // Also after a failed start: whatever did start is stopped.
+        await Browser.DisposeAsync();
+        if (A is not null) await A.DisposeAsync();
+        if (B is not null) await B.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var server = new NpgsqlConnection(TestPostgres.ServerConnectionString);
         await server.OpenAsync();
@@ -69,6 +77,6 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["Aws:Route53ServiceUrl"] = localAws,
             ["Aws:AccessKeyId"] = "test",
             ["Aws:SecretAccessKey"] = "test",
-        }, seedUsers: false);
+        });
     }
 }
