@@ -7,7 +7,8 @@ namespace MailFromConsole.EndToEnd;
 /// Two console processes on one PostgreSQL database (a fresh one on the tests' server, <see cref="TestPostgres"/>),
 /// configured alike as behind a load balancer (the same configured users), and one Chromium for them: A runs the
 /// embedded local AWS; B uses A's local AWS as "real" AWS. B starts first, so it is the leader (it sweeps SES) and
-/// A's local AWS stays up when the leader is killed.
+/// A's local AWS stays up when the leader is killed. A trusts a reverse proxy on loopback (<see cref="ProxyClient"/>
+/// stands for the client behind it); B trusts none and logs JSON.
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
@@ -22,6 +23,9 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public const string LeaderLog = "Account view: this instance sweeps SES now";
 
+    /// <summary>The client's address a reverse proxy names in X-Forwarded-For (a documentation address).</summary>
+    public const string ProxyClient = "203.0.113.7";
+
     public async Task InitializeAsync()
     {
         // Chromium starts beside the consoles: neither needs the other.
@@ -34,7 +38,11 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         }
         B = await StartBAsync();
         await WaitForLogAsync(B, LeaderLog, TimeSpan.FromSeconds(30));
-        A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared) { ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared)
+        {
+            ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
         await browser;
     }
 
@@ -77,6 +85,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["Aws:Route53ServiceUrl"] = localAws,
             ["Aws:AccessKeyId"] = "test",
             ["Aws:SecretAccessKey"] = "test",
+            ["Logging:Console:FormatterName"] = "json",
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -69,11 +70,63 @@ public sealed partial class TwoInstancesTests(TwoInstancesFixture instances) : I
         await set.ClickAsync();
         await onA.Locator("input[data-testid=mailfrom-input]").FillAsync("bounce.spf-conflict.test");
         await onA.GetByTestId("dialog-set").ClickAsync();
-        await Expect(onA.GetByTestId("records-window")).ToBeVisibleAsync();
+        // The save reads SES, writes and reads back, each at SES's 1 request/second that both instances share with B's sweeper.
+        await Expect(onA.GetByTestId("records-window")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var setOnA = Stopwatch.StartNew();
 
         await Expect(onB.GetByTestId("mailfrom-domain")).ToHaveTextAsync("bounce.spf-conflict.test", new() { Timeout = (float)Live.TotalMilliseconds });
         Assert.True(setOnA.Elapsed < Live, $"B's open pane followed only after {setOnA.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task BothInstancesAnswerLivenessAndReadinessWithoutASignIn()
+    {
+        var anonymous = await instances.Browser.Instance.NewContextAsync();
+        foreach (var app in new[] { instances.A, instances.B })
+        {
+            foreach (var path in new[] { "healthz", "healthz/ready" })
+            {
+                // Ready means the shared PostgreSQL answers with every migration applied, and SES answers (B's is A's local AWS).
+                var response = await anonymous.APIRequest.GetAsync(new Uri(app.BaseUrl, path).ToString(), new() { MaxRedirects = 0 });
+                Assert.Equal((200, "Healthy"), (response.Status, await response.TextAsync()));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ASignInThroughTheTrustedProxyIsAuditedFromTheClientsAddressAndAnInstanceTrustingNoProxyIgnoresTheHeader()
+    {
+        foreach (var app in new[] { instances.A, instances.B })
+        {
+            var context = await instances.Browser.Instance.NewContextAsync(new()
+            {
+                ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-For"] = TwoInstancesFixture.ProxyClient },
+            });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(app.BaseUrl, "account/login").ToString());
+            await page.GetByLabel("User name").FillAsync(TestUsers.Viewer.Name);
+            await page.GetByLabel("Password").FillAsync(TestUsers.Viewer.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+            await Browser.WaitForCircuitAsync(page);
+        }
+
+        var audit = await instances.Browser.SignInAsync(instances.A.BaseUrl, TestUsers.Admin, "audit");
+        var signIns = audit.Locator("tr").Filter(new() { HasText = "SignIn" }).Filter(new() { HasText = TestUsers.Viewer.Name });
+        await Expect(signIns).ToHaveCountAsync(2);
+        await Expect(signIns.Filter(new() { HasText = $"from {TwoInstancesFixture.ProxyClient}" })).ToHaveCountAsync(1);
+        await Expect(signIns.Filter(new() { HasText = "from 127.0.0.1" })).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public void BLogsOneJsonObjectALineWithTheMessagesFieldsApart()
+    {
+        var lines = instances.B.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var running = lines.Single(line => line.Contains("MailFromConsole is running at", StringComparison.Ordinal));
+
+        using var entry = JsonDocument.Parse(running);
+        Assert.Equal("Information", entry.RootElement.GetProperty("LogLevel").GetString());
+        Assert.Equal(instances.B.BaseUrl, new Uri(entry.RootElement.GetProperty("State").GetProperty("Url").GetString()!));
+        Assert.DoesNotContain(lines, line => line.StartsWith("info: ", StringComparison.Ordinal));
     }
 
     // Last (it stops B): the tests above need both instances.
