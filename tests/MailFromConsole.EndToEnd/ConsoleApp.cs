@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MailFromConsole.Aws;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.EndToEnd;
 
@@ -42,6 +45,10 @@ public sealed class ConsoleApp : IAsyncDisposable
     /// <param name="environment">Environment variables of the process (null removes one), e.g. the AWS SDK's AWS_CONFIG_FILE.</param>
     public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string?>? environment = null) =>
         StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, environment);
+
+    /// <summary>Like <see cref="StartAsync"/>, on a data folder prepared beforehand (e.g. a local AWS seeded with many identities), which it then owns.</summary>
+    public static Task<ConsoleApp> StartOnAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartInAsync(dataFolder, FreeTcpPort(), settings, seedUsers: true);
 
     /// <summary>
     /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
@@ -201,6 +208,19 @@ public sealed class ConsoleApp : IAsyncDisposable
         if (_process.HasExited) return;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The console's own AWS wire clients (<c>IRoute53Client</c>, <c>ISesClient</c>), signed for the embedded local AWS, as the aws CLI would reach it.</summary>
+    public ServiceProvider LocalAwsClients()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:SesServiceUrl"] = LocalAwsUrl.ToString(),
+            ["Aws:Route53ServiceUrl"] = LocalAwsUrl.ToString(),
+            ["Aws:AccessKeyId"] = "test",
+            ["Aws:SecretAccessKey"] = "test",
+        }).Build();
+        return new ServiceCollection().AddLogging().AddAwsClients(configuration).BuildServiceProvider();
     }
 
     internal static int FreeTcpPort()

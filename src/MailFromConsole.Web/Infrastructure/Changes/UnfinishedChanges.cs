@@ -7,10 +7,12 @@ namespace MailFromConsole.Web.Infrastructure.Changes;
 
 /// <summary>
 /// Completes the intent entries a stopped console left open (it crashed between writing the intent and the outcome):
-/// each becomes <see cref="AuditResults.OutcomeUnknown"/>, with what SES holds for the identity now, so whoever reads
-/// the log sees whether the change landed. On SQLite (one instance) every entry from before this start is such a
-/// leftover; on a shared PostgreSQL database another instance may still be making it, so only entries older than
-/// <see cref="InFlightLimit"/> are, checked again at that interval.
+/// each is marked outcome unknown and resolved by reading SES: a MAIL FROM change whose "after" SES now shows becomes
+/// <see cref="AuditResults.Success"/>, one it does not show <see cref="AuditResults.NotApplied"/>; the others stay
+/// <see cref="AuditResults.OutcomeUnknown"/> with what SES holds now. On SQLite (one instance) every entry
+/// from before this start is such a leftover; on a shared PostgreSQL database another instance may still be making it,
+/// so only entries older than <see cref="InFlightLimit"/> are, checked again at that interval. Bulk jobs wait for the
+/// first pass (<see cref="FirstPass"/>), so a job resuming a row cannot make its old entry look applied.
 /// </summary>
 internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, StorageOptions storage, TimeProvider time, ILogger<UnfinishedChanges> logger)
     : BackgroundService
@@ -20,15 +22,29 @@ internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, Storage
 
     private static readonly HashSet<string> SesActions =
     [
-        AuditActions.SetMailFromDomain, AuditActions.DisableMailFromDomain, AuditActions.VerifyEmailIdentity, AuditActions.VerifyDomainIdentity,
-        AuditActions.DeleteIdentity, AuditActions.EnableEasyDkim, AuditActions.SendTestEmail,
+        AuditActions.SetMailFromDomain, AuditActions.DisableMailFromDomain, AuditActions.SetBehaviorOnMxFailure, AuditActions.VerifyEmailIdentity,
+        AuditActions.VerifyDomainIdentity, AuditActions.DeleteIdentity, AuditActions.EnableEasyDkim, AuditActions.SendTestEmail,
     ];
 
+    /// <summary>The changes whose before and after are MAIL FROM settings in <see cref="AuditText.MailFrom(IdentityMailFromDomainAttributes?)"/>'s words.</summary>
+    private static readonly HashSet<string> MailFromActions = [AuditActions.SetMailFromDomain, AuditActions.DisableMailFromDomain, AuditActions.SetBehaviorOnMxFailure];
+
     private readonly DateTimeOffset _started = time.GetUtcNow();
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Ends when the entries left open before this start are resolved (or that pass failed).</summary>
+    public Task FirstPass => _firstPass.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ResolveAsync(storage.IsPostgres ? time.GetUtcNow() - InFlightLimit : _started, stoppingToken);
+        try
+        {
+            await ResolveAsync(storage.IsPostgres ? time.GetUtcNow() - InFlightLimit : _started, stoppingToken);
+        }
+        finally
+        {
+            _firstPass.TrySetResult();
+        }
         if (!storage.IsPostgres) return;
         using var timer = new PeriodicTimer(InFlightLimit, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -37,41 +53,48 @@ internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, Storage
         }
     }
 
-    /// <summary>Marks every open intent entry started before <paramref name="startedBefore"/>; returns how many.</summary>
+    /// <summary>Marks every open intent entry started before <paramref name="startedBefore"/> and resolves it; returns how many.</summary>
     public async Task<int> ResolveAsync(DateTimeOffset startedBefore, CancellationToken cancellationToken)
     {
         var open = await audit.OpenAsync(startedBefore, cancellationToken);
         foreach (var entry in open)
         {
-            var now = await CurrentStateAsync(entry, cancellationToken);
-            logger.LogWarning("Audit entry {Id} ({Action} of {Identity} in {Region} by {User}) was left open by a stopped console: outcome unknown. {Now}",
-                entry.Id, entry.Action, entry.Identity, entry.Region, entry.User, now);
+            var (result, now) = await ResolutionAsync(entry, cancellationToken);
+            logger.LogWarning("Audit entry {Id} ({Action} of {Identity} in {Region} by {User}) was left open by a stopped console: {Result}. {Now}",
+                entry.Id, entry.Action, entry.Identity, entry.Region, entry.User, result, now);
             await audit.CompleteAsync(entry with
             {
-                Result = AuditResults.OutcomeUnknown,
-                Detail = $"The console stopped before AWS answered: the change may or may not have been applied. {now}",
+                Result = result,
+                Detail = $"Outcome unknown: the console stopped before AWS answered. {now}".TrimEnd(),
             }, cancellationToken);
         }
         return open.Count;
     }
 
-    private async Task<string> CurrentStateAsync(AuditEntry entry, CancellationToken cancellationToken)
+    private async Task<(string Result, string Detail)> ResolutionAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
+        const string unknown = AuditResults.OutcomeUnknown;
         if (entry.Action == AuditActions.PublishRecords)
-            return "Compare the records in Route 53 with the After value.";
+            return (unknown, "The change may or may not have been applied: compare the records in Route 53 with the After value.");
         if (!SesActions.Contains(entry.Action) || entry.Region.Length == 0 || entry.Identity.Length == 0)
-            return "";
+            return (unknown, "The change may or may not have been applied.");
         try
         {
             var verification = await ses.GetIdentityVerificationAttributesAsync(entry.Region, [entry.Identity], cancellationToken);
             var mailFrom = await ses.GetIdentityMailFromDomainAttributesAsync(entry.Region, [entry.Identity], cancellationToken);
             var status = verification.TryGetValue(entry.Identity, out var v) ? v.VerificationStatus.ToString() : "not an identity";
-            return $"Read at restart: SES has {entry.Identity} as {status}, MAIL FROM {AuditText.MailFrom(mailFrom.GetValueOrDefault(entry.Identity))}.";
+            var setting = AuditText.MailFrom(mailFrom.GetValueOrDefault(entry.Identity));
+            var read = $"Read at restart: SES has {entry.Identity} as {status}, MAIL FROM {setting}";
+            // A MAIL FROM change is in effect exactly when SES shows its "after"; a restart of the setup (no "after") cannot be told apart.
+            if (!MailFromActions.Contains(entry.Action) || entry.After is null || status == "not an identity") return (unknown, read + ".");
+            if (string.Equals(setting, entry.After, StringComparison.OrdinalIgnoreCase)) return (AuditResults.Success, read + ": the change was applied.");
+            var since = entry.Before is null || string.Equals(setting, entry.Before, StringComparison.OrdinalIgnoreCase) ? "" : " (nor the setting from before: it was changed since)";
+            return (AuditResults.NotApplied, read + $": the change was not applied{since}.");
         }
         catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or TimeoutException)
         {
             logger.LogWarning(ex, "Could not read {Identity} in {Region} for open audit entry {Id}", entry.Identity, entry.Region, entry.Id);
-            return $"SES could not be read at restart ({ex.Message}); check the identity in SES.";
+            return (unknown, $"The change may or may not have been applied: SES could not be read at restart ({ex.Message}); check the identity in SES.");
         }
     }
 }

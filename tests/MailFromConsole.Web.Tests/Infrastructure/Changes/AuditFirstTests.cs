@@ -14,7 +14,7 @@ namespace MailFromConsole.Web.Tests.Infrastructure.Changes;
 /// <summary>
 /// Audit first (#16 item 5), against the local AWS over HTTP: the intent entry is written before SES is asked, a change
 /// whose entry cannot be written is not made, and an entry a stopped console left open is marked unknown at the next
-/// start with what SES holds then.
+/// start and resolved (applied or not) by what SES holds then.
 /// </summary>
 public sealed class AuditFirstTests : IAsyncLifetime
 {
@@ -88,12 +88,31 @@ public sealed class AuditFirstTests : IAsyncLifetime
         Assert.Equal(1, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
 
         var entry = Assert.Single(await EntriesAsync());
-        Assert.Equal(AuditResults.OutcomeUnknown, entry.Result);
-        Assert.Contains("may or may not have been applied", entry.Detail);
-        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM (not set).", entry.Detail);
+        Assert.Equal(AuditResults.NotApplied, entry.Result);
+        Assert.StartsWith("Outcome unknown: the console stopped before AWS answered.", entry.Detail);
+        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM (not set): the change was not applied.", entry.Detail);
         await closePage.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => set);
-        Assert.Equal(AuditResults.OutcomeUnknown, Assert.Single(await EntriesAsync()).Result);
+        Assert.Equal(AuditResults.NotApplied, Assert.Single(await EntriesAsync()).Result);
+    }
+
+    [Fact]
+    public async Task AnEntryLeftOpenWhoseChangeSesShowsIsResolvedAsApplied()
+    {
+        // SES made the change; the console stopped before it wrote the outcome.
+        await host.Services.GetRequiredService<ISesClient>().SetIdentityMailFromDomainAsync(Region, Identity, "mail.example.com", BehaviorOnMxFailure.RejectMessage);
+        await audit.StartAsync(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow.AddSeconds(-1), User = "operator", Region = Region, Identity = Identity, Action = AuditActions.SetMailFromDomain,
+            Before = AuditText.NotSet, After = "mail.example.com (RejectMessage)", Result = AuditResults.InProgress,
+        });
+
+        var restarted = ActivatorUtilities.CreateInstance<UnfinishedChanges>(host.Services);
+        Assert.Equal(1, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var entry = Assert.Single(await EntriesAsync());
+        Assert.Equal(AuditResults.Success, entry.Result);
+        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM mail.example.com (RejectMessage): the change was applied.", entry.Detail);
     }
 
     [Fact]
