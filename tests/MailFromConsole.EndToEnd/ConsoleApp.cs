@@ -48,7 +48,7 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     /// <summary>Like <see cref="StartAsync"/>, on a data folder prepared beforehand (e.g. a local AWS seeded with many identities), which it then owns.</summary>
     public static Task<ConsoleApp> StartOnAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null) =>
-        StartInAsync(dataFolder, FreeTcpPort(), settings, seedUsers: true);
+        StartInAsync(dataFolder, FreeTcpPort(), settings);
 
     /// <summary>
     /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
