@@ -33,6 +33,9 @@ public sealed class DeliverabilitySectionTests : ConsoleTestContext
         Assert.All(section.FindAll("[data-testid=deliverability-dkim-cname]"), c => Assert.Equal("Published", c.GetAttribute("data-state")));
         Assert.Contains("policy quarantine", section.Find("[data-testid=deliverability-dmarc]").TextContent);
         Assert.StartsWith("Passes", section.Find("[data-testid=deliverability-spf]").TextContent.Trim());
+        Assert.StartsWith("include:amazonses.com → ", section.Find("[data-testid=deliverability-spf-include]").TextContent.Trim());
+        Assert.Equal("MxOk", section.Find("[data-testid=deliverability-mx]").GetAttribute("data-code"));
+        Assert.Contains("mail.example.net has exactly one MX record", section.Find("[data-testid=deliverability-mailfrom]").TextContent);
     }
 
     [Fact]
