@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
 using MailFromConsole.Core;
+using MailFromConsole.Core.Records;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Web.Features.Audit;
 using MailFromConsole.Web.Infrastructure.Storage;
@@ -7,14 +10,16 @@ namespace MailFromConsole.Web.Infrastructure.Changes;
 
 /// <summary>
 /// Completes the intent entries a stopped console left open (it crashed between writing the intent and the outcome):
-/// each is marked outcome unknown and resolved by reading SES: a MAIL FROM change whose "after" SES now shows becomes
-/// <see cref="AuditResults.Success"/>, one it does not show <see cref="AuditResults.NotApplied"/>; the others stay
-/// <see cref="AuditResults.OutcomeUnknown"/> with what SES holds now. On SQLite (one instance) every entry
+/// each is marked outcome unknown and resolved by reading AWS: a MAIL FROM change whose "after" SES now shows becomes
+/// <see cref="AuditResults.Success"/>, one it does not show <see cref="AuditResults.NotApplied"/>; a publish whose
+/// record sets Route 53 now lists as its "after" Success, as its "before" NotApplied; the others stay
+/// <see cref="AuditResults.OutcomeUnknown"/> with what AWS holds now. On SQLite (one instance) every entry
 /// from before this start is such a leftover; on a shared PostgreSQL database another instance may still be making it,
 /// so only entries older than <see cref="InFlightLimit"/> are, checked again at that interval. Bulk jobs wait for the
 /// first pass (<see cref="FirstPass"/>), so a job resuming a row cannot make its old entry look applied.
 /// </summary>
-internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, StorageOptions storage, TimeProvider time, ILogger<UnfinishedChanges> logger)
+internal sealed partial class UnfinishedChanges(
+    IAuditLog audit, ISesClient ses, IRoute53Accounts route53, StorageOptions storage, TimeProvider time, ILogger<UnfinishedChanges> logger)
     : BackgroundService
 {
     /// <summary>Longer than any change call with its retries takes.</summary>
@@ -74,8 +79,7 @@ internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, Storage
     private async Task<(string Result, string Detail)> ResolutionAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         const string unknown = AuditResults.OutcomeUnknown;
-        if (entry.Action == AuditActions.PublishRecords)
-            return (unknown, "The change may or may not have been applied: compare the records in Route 53 with the After value.");
+        if (entry.Action == AuditActions.PublishRecords) return await RecordsResolutionAsync(entry, cancellationToken);
         if (!SesActions.Contains(entry.Action) || entry.Region.Length == 0 || entry.Identity.Length == 0)
             return (unknown, "The change may or may not have been applied.");
         try
@@ -97,4 +101,38 @@ internal sealed class UnfinishedChanges(IAuditLog audit, ISesClient ses, Storage
             return (unknown, $"The change may or may not have been applied: SES could not be read at restart ({ex.Message}); check the identity in SES.");
         }
     }
+
+    /// <summary>Reads the record sets the entry's "after" names, in its order and wording (<see cref="AuditText.Records"/>), and compares.</summary>
+    private async Task<(string Result, string Detail)> RecordsResolutionAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        const string compare = "The change may or may not have been applied: compare the records in Route 53 with the After value.";
+        var named = RecordSetHeader().Matches(entry.After ?? "").Select(m => (Type: m.Groups["type"].Value, Name: m.Groups["name"].Value)).ToList();
+        if (named.Count == 0) return (AuditResults.OutcomeUnknown, compare);
+        try
+        {
+            var lines = new List<PreviewLine>();
+            foreach (var (type, name) in named)
+            {
+                var client = route53.For(name).Client;
+                var zone = await client.FindPublicHostedZoneAsync(name, cancellationToken);
+                var values = zone is null ? [] : (await client.ListResourceRecordSetsAsync(zone.Id, name, type, cancellationToken))
+                    .Where(set => set.Type == type && DnsNames.SameName(set.Name, name)).SelectMany(set => set.Values).ToList();
+                lines.Add(new PreviewLine(name, type, PreviewLineKind.Change, values, values));
+            }
+            var now = AuditText.Records(lines, after: true);
+            var read = $"Read at restart: Route 53 has {now}";
+            if (now == entry.After) return (AuditResults.Success, read + ": the change was applied.");
+            if (now == entry.Before) return (AuditResults.NotApplied, read + ": the change was not applied.");
+            return (AuditResults.OutcomeUnknown, read + ": neither the records from before nor the ones asked for. " + compare);
+        }
+        catch (Exception ex) when (ex is AwsServiceException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Could not read Route 53 for open audit entry {Id}", entry.Id);
+            return (AuditResults.OutcomeUnknown, $"Route 53 could not be read at restart ({ex.Message}). " + compare);
+        }
+    }
+
+    /// <summary>Where a record set starts in <see cref="AuditText.Records"/>' wording: "TYPE name = ", first or after "; ".</summary>
+    [GeneratedRegex(@"(?:^|; )(?<type>[A-Z]+) (?<name>[^\s=;|]+) = ", RegexOptions.CultureInvariant)]
+    private static partial Regex RecordSetHeader();
 }

@@ -1,3 +1,5 @@
+using MailFromConsole.Core.Records;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws;
 using MailFromConsole.Web.Features.Audit;
@@ -113,6 +115,37 @@ public sealed class AuditFirstTests : IAsyncLifetime
         var entry = Assert.Single(await EntriesAsync());
         Assert.Equal(AuditResults.Success, entry.Result);
         Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM mail.example.com (RejectMessage): the change was applied.", entry.Detail);
+    }
+
+    [Fact]
+    public async Task PublishEntriesLeftOpenAreResolvedByReadingTheirRecordSetsInRoute53()
+    {
+        var route53 = host.Services.GetRequiredService<IRoute53Client>();
+        var zone = (await route53.FindPublicHostedZoneAsync(Identity))!;
+        var applied = RecordSetPlanner.MailFrom("mail.example.com", Region, []);
+        var lost = RecordSetPlanner.MailFrom("bounce.example.com", Region, []);
+        // Route 53 took the first batch; the console stopped before it wrote either outcome (the second never left).
+        await route53.ChangeResourceRecordSetsAsync(zone.Id, applied.Changes, "sent before the console stopped");
+        foreach (var plan in new[] { applied, lost })
+        {
+            await audit.StartAsync(new AuditEntry
+            {
+                At = DateTimeOffset.UtcNow.AddSeconds(-1), User = "operator", Region = Region, Identity = Identity, Action = AuditActions.PublishRecords,
+                Before = AuditText.Records(plan.Lines, after: false), After = AuditText.Records(plan.Lines, after: true), Result = AuditResults.InProgress,
+            });
+        }
+
+        var restarted = ActivatorUtilities.CreateInstance<UnfinishedChanges>(host.Services);
+        Assert.Equal(2, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var entries = await EntriesAsync();
+        var made = Assert.Single(entries, e => e.After!.Contains("MX mail.example.com", StringComparison.Ordinal));
+        Assert.Equal(AuditResults.Success, made.Result);
+        Assert.Contains("Read at restart: Route 53 has MX mail.example.com. = 10 feedback-smtp.us-east-1.amazonses.com.", made.Detail);
+        Assert.EndsWith("the change was applied.", made.Detail);
+        var notMade = Assert.Single(entries, e => e.After!.Contains("MX bounce.example.com", StringComparison.Ordinal));
+        Assert.Equal(AuditResults.NotApplied, notMade.Result);
+        Assert.EndsWith("the change was not applied.", notMade.Detail);
     }
 
     [Fact]
