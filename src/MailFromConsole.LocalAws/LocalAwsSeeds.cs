@@ -43,7 +43,6 @@ public static class LocalAwsSeeds
     /// <summary>Verified in <see cref="OtherRegion"/> only.</summary>
     public const string OtherRegionEmail = "user@example.org";
 
-    /// <summary>The _amazonses token of a seeded domain: fixed, so a zone outside Route 53 can carry it too.</summary>
     /// <summary>example.net's DMARC record: with its MAIL FROM and Easy DKIM in Success, its mail passes DMARC through both.</summary>
     public const string ReadyDmarcValue = "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@example.net";
 
@@ -53,6 +52,7 @@ public static class LocalAwsSeeds
             .Select(b => "abcdefghijklmnopqrstuvwxyz234567"[b % 32])))
         .ToList();
 
+    /// <summary>The _amazonses token of a seeded domain: fixed, so a zone outside Route 53 can carry it too.</summary>
     public static string VerificationToken(string region, string domain) =>
         Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"local-aws-seed:{region}:{domain}")));
 }

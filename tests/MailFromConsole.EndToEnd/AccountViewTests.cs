@@ -1,7 +1,5 @@
-using MailFromConsole.Aws;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.LocalAws;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -132,13 +130,7 @@ public sealed class AccountViewTests(ConsoleFixture console)
     /// <summary>Someone deletes example.net's MX in Route 53 outside the console (a signed call to the local Route 53).</summary>
     private async Task DeleteReadyMxAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Aws:Route53ServiceUrl"] = console.App.LocalAwsUrl.ToString(),
-            ["Aws:AccessKeyId"] = "test",
-            ["Aws:SecretAccessKey"] = "test",
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddAwsClients(configuration).BuildServiceProvider();
+        await using var services = console.App.LocalAwsClients();
         var route53 = services.GetRequiredService<IRoute53Client>();
         var zone = await route53.FindPublicHostedZoneAsync(LocalAwsSeeds.ReadyMailFromDomain) ?? throw new InvalidOperationException("The demo zone of example.net is missing.");
         var mx = new ResourceRecordSet(LocalAwsSeeds.ReadyMailFromDomain + ".", "MX", 300, ["10 feedback-smtp.us-east-1.amazonses.com"]);

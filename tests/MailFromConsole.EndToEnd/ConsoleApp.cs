@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MailFromConsole.Aws;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.EndToEnd;
 
@@ -39,10 +42,13 @@ public sealed class ConsoleApp : IAsyncDisposable
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    /// <param name="seedUsers">Whether this process seeds <see cref="TestUsers"/> (a second instance on a shared database need not).</param>
     /// <param name="environment">Environment variables of the process (null removes one), e.g. the AWS SDK's AWS_CONFIG_FILE.</param>
-    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool seedUsers = true, IReadOnlyDictionary<string, string?>? environment = null) =>
-        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, seedUsers, environment);
+    public static Task<ConsoleApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        StartInAsync(Path.Combine(Path.GetTempPath(), "mfc-e2e-" + Guid.NewGuid().ToString("N")), FreeTcpPort(), settings, environment);
+
+    /// <summary>Like <see cref="StartAsync"/>, on a data folder prepared beforehand (e.g. a local AWS seeded with many identities), which it then owns.</summary>
+    public static Task<ConsoleApp> StartOnAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartInAsync(dataFolder, FreeTcpPort(), settings);
 
     /// <summary>
     /// Stops the process abruptly (as a crash or a redeploy would) and starts the console again on the same data
@@ -52,10 +58,10 @@ public sealed class ConsoleApp : IAsyncDisposable
     {
         _ownsDataFolder = false;
         await DisposeAsync();
-        return await StartInAsync(_dataFolder, BaseUrl.Port, settings, seedUsers: true);
+        return await StartInAsync(_dataFolder, BaseUrl.Port, settings);
     }
 
-    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings, bool seedUsers, IReadOnlyDictionary<string, string?>? environment = null)
+    private static async Task<ConsoleApp> StartInAsync(string dataFolder, int port, IReadOnlyDictionary<string, string>? settings, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "src", "MailFromConsole.Web", "bin", BuildConfiguration, "net10.0", "MailFromConsole.Web.dll");
@@ -91,7 +97,7 @@ public sealed class ConsoleApp : IAsyncDisposable
             ["Console:ChangePollInterval"] = "00:00:01",
         };
         var index = 0;
-        foreach (var user in seedUsers ? TestUsers.All : [])
+        foreach (var user in TestUsers.All)
         {
             arguments[$"Auth:Users:{index}:Name"] = user.Name;
             arguments[$"Auth:Users:{index}:Role"] = user.Role;
@@ -202,6 +208,19 @@ public sealed class ConsoleApp : IAsyncDisposable
         if (_process.HasExited) return;
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+    }
+
+    /// <summary>The console's own AWS wire clients (<c>IRoute53Client</c>, <c>ISesClient</c>), signed for the embedded local AWS, as the aws CLI would reach it.</summary>
+    public ServiceProvider LocalAwsClients()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Aws:SesServiceUrl"] = LocalAwsUrl.ToString(),
+            ["Aws:Route53ServiceUrl"] = LocalAwsUrl.ToString(),
+            ["Aws:AccessKeyId"] = "test",
+            ["Aws:SecretAccessKey"] = "test",
+        }).Build();
+        return new ServiceCollection().AddLogging().AddAwsClients(configuration).BuildServiceProvider();
     }
 
     internal static int FreeTcpPort()

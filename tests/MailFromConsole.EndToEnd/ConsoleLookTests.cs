@@ -12,7 +12,7 @@ namespace MailFromConsole.EndToEnd;
 [Collection(ConsoleCollection.Name)]
 public sealed class ConsoleLookTests(ConsoleFixture console)
 {
-    /// <summary>Each page once: its address and what shows that it has rendered its content.</summary>
+    /// <summary>Each page once: its address and what shows that it has rendered its content (not the last page's).</summary>
     private static readonly (string Name, string Path, string Ready)[] Pages =
     [
         ("home", "?region=us-east-1", "[data-testid=home-empty-state]"),
@@ -22,9 +22,9 @@ public sealed class ConsoleLookTests(ConsoleFixture console)
         ("domains", "domains?identity=example.net&region=us-east-1", "[data-testid=mailfrom-section] [data-testid=mailfrom-effective]"),
         ("status", "status?identity=example.net&region=us-east-1", "[data-testid=dns-diagnosis] [data-code]"),
         ("all-regions", "identities/example.com/regions?region=us-east-1", "[data-testid=regions-table]"),
-        ("audit-log", "audit?region=us-east-1", "[data-testid=page-title]"),
-        ("users", "users?region=us-east-1", "[data-testid=page-title]"),
-        ("connection", "connection?region=us-east-1", "[data-testid=page-title]"),
+        ("audit-log", "audit?region=us-east-1", "[data-testid=page-title]:text-is('Audit Log')"),
+        ("users", "users?region=us-east-1", "[data-testid=page-title]:text-is('Users')"),
+        ("connection", "connection?region=us-east-1", "[data-testid=page-title]:text-is('Connection')"),
     ];
 
     [Fact]

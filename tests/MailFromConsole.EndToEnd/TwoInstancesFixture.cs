@@ -4,9 +4,11 @@ using Npgsql;
 namespace MailFromConsole.EndToEnd;
 
 /// <summary>
-/// Two console processes on one PostgreSQL database (a fresh one on the tests' server, <see cref="TestPostgres"/>):
-/// A runs the embedded local AWS and seeds the users; B uses A's local AWS as "real" AWS and seeds nobody. B starts
-/// first, so it is the leader (it sweeps SES) and A's local AWS stays up when the leader is killed.
+/// Two console processes on one PostgreSQL database (a fresh one on the tests' server, <see cref="TestPostgres"/>),
+/// configured alike as behind a load balancer (the same configured users), and one Chromium for them: A runs the
+/// embedded local AWS; B uses A's local AWS as "real" AWS. B starts first, so it is the leader (it sweeps SES) and
+/// A's local AWS stays up when the leader is killed. A trusts a reverse proxy on loopback (<see cref="ProxyClient"/>
+/// stands for the client behind it); B trusts none and logs JSON.
 /// </summary>
 public sealed class TwoInstancesFixture : IAsyncLifetime
 {
@@ -17,10 +19,17 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public ConsoleApp B { get; private set; } = null!;
 
+    public Browser Browser { get; } = new();
+
     public const string LeaderLog = "Account view: this instance sweeps SES now";
+
+    /// <summary>The client's address a reverse proxy names in X-Forwarded-For (a documentation address).</summary>
+    public const string ProxyClient = "203.0.113.7";
 
     public async Task InitializeAsync()
     {
+        // Chromium starts beside the consoles: neither needs the other.
+        var browser = Browser.InitializeAsync();
         await using (var server = new NpgsqlConnection(TestPostgres.ServerConnectionString))
         {
             await server.OpenAsync();
@@ -29,7 +38,12 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
         }
         B = await StartBAsync();
         await WaitForLogAsync(B, LeaderLog, TimeSpan.FromSeconds(30));
-        A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared) { ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        A = await ConsoleApp.StartAsync(new Dictionary<string, string>(Shared)
+        {
+            ["LocalAws:HttpPort"] = _localAwsPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        });
+        await browser;
     }
 
     public static async Task WaitForLogAsync(ConsoleApp app, string text, TimeSpan within)
@@ -44,8 +58,10 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await A.DisposeAsync();
-        await B.DisposeAsync();
+        // Also after a failed start: whatever did start is stopped.
+        await Browser.DisposeAsync();
+        if (A is not null) await A.DisposeAsync();
+        if (B is not null) await B.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         await using var server = new NpgsqlConnection(TestPostgres.ServerConnectionString);
         await server.OpenAsync();
@@ -69,6 +85,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["Aws:Route53ServiceUrl"] = localAws,
             ["Aws:AccessKeyId"] = "test",
             ["Aws:SecretAccessKey"] = "test",
-        }, seedUsers: false);
+            ["Logging:Console:FormatterName"] = "json",
+        });
     }
 }

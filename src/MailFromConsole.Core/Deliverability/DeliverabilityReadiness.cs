@@ -32,8 +32,6 @@ public sealed record DeliverabilityReadiness(DeliverabilityOutcome Outcome, IRea
         _ => FirstGapLabel(),
     };
 
-    public bool PassesDmarc => Outcome is DeliverabilityOutcome.PassesThroughSpfAndDkim or DeliverabilityOutcome.PassesThroughDkimOnly or DeliverabilityOutcome.PassesThroughSpfOnly;
-
     private string FirstGapLabel()
     {
         if (Gaps.Any(g => g is DeliverabilityGapCode.DkimNotSetUp or DeliverabilityGapCode.DkimCnamesMissing)) return "DKIM missing";

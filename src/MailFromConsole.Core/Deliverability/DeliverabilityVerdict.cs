@@ -8,7 +8,4 @@ public sealed record DeliverabilityVerdict(
     bool SpfAligned,
     bool DkimAligned,
     string Summary,
-    IReadOnlyList<DeliverabilityGap> Gaps)
-{
-    public bool PassesDmarc => Outcome is DeliverabilityOutcome.PassesThroughSpfAndDkim or DeliverabilityOutcome.PassesThroughDkimOnly or DeliverabilityOutcome.PassesThroughSpfOnly;
-}
+    IReadOnlyList<DeliverabilityGap> Gaps);

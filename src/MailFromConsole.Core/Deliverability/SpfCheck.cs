@@ -12,4 +12,7 @@ public sealed record SpfCheck(string Domain, string? Record, int DnsLookups, int
 {
     /// <summary>Receivers' SPF check passes for mail SES sends with this MAIL FROM domain.</summary>
     public bool Passes => Record is not null && AuthorizesAmazonSes && Issues.All(i => i.Severity != FindingSeverity.Error);
+
+    /// <summary>The include tree as it was resolved, depth first.</summary>
+    public IReadOnlyList<SpfInclude> Includes { get; init; } = [];
 }

@@ -19,6 +19,7 @@ internal sealed class SpfLookupTree
     private readonly LookupClient _client;
     private readonly CancellationToken _cancellationToken;
     private readonly List<SpfIssue> _issues = [];
+    private readonly List<SpfInclude> _includes = [];
     private int _lookups;
     private int _voids;
     private bool _authorizesAmazonSes;
@@ -65,7 +66,7 @@ internal sealed class SpfLookupTree
                 $"receivers allow {MaxVoidLookups} and then SPF fails. Remove the terms that point at those names."));
         }
 
-        return new SpfCheck(domain, record, _lookups, _voids, _authorizesAmazonSes, _issues);
+        return new SpfCheck(domain, record, _lookups, _voids, _authorizesAmazonSes, _issues) { Includes = _includes };
     }
 
     private async Task WalkAsync(string domain, string record, ImmutableStack<string> path, bool passing)
@@ -118,13 +119,16 @@ internal sealed class SpfLookupTree
             _authorizesAmazonSes = true;
         }
 
+        var include = new SpfInclude(path.Count(), how + name, null);
         if (HasMacro(domain, name))
         {
+            _includes.Add(include);
             return;
         }
 
         if (path.Contains(name))
         {
+            _includes.Add(include);
             _issues.Add(new SpfIssue(FindingSeverity.Error, SpfIssueCode.Loop,
                 $"The SPF record of {domain} has {how}{name}, which leads back to a record already on the way ({string.Join(" → ", path.Reverse().Append(name))}). " +
                 "Receivers fail SPF for a loop; remove that term."));
@@ -132,6 +136,7 @@ internal sealed class SpfLookupTree
         }
 
         var (record, issue) = await FetchAsync(name).ConfigureAwait(false);
+        _includes.Add(include with { Record = record });
         if (record is null)
         {
             _issues.Add(issue! with

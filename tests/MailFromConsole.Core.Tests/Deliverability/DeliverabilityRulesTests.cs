@@ -170,7 +170,7 @@ public sealed class DeliverabilityRulesTests
 
         var verdict = Decide(Facts() with { Dmarc = dmarc });
 
-        Assert.False(verdict.PassesDmarc);
+        Assert.False(verdict.Outcome.PassesDmarc());
         Assert.Equal(DeliverabilityGapCode.DmarcInvalid, Assert.Single(verdict.Gaps).Code);
     }
 

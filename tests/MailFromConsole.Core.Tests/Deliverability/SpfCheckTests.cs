@@ -47,6 +47,12 @@ public sealed class SpfCheckTests : IDisposable
         // amazonses.com, _spf.provider.test, a._spf.provider.test, exists, a, mx.
         Assert.Equal(6, spf.DnsLookups);
         Assert.True(spf.Passes);
+        Assert.Equal(
+        [
+            new SpfInclude(1, "include:amazonses.com", "v=spf1 ip4:199.255.192.0/22 ip4:54.240.0.0/18 -all"),
+            new SpfInclude(1, "include:_spf.provider.test", "v=spf1 include:a._spf.provider.test exists:%{i}.e.provider.test -all"),
+            new SpfInclude(2, "include:a._spf.provider.test", "v=spf1 ip4:203.0.113.0/24 -all"),
+        ], spf.Includes);
         Assert.Contains(spf.Issues, i => i.Code == SpfIssueCode.Unchecked && i.Message.Contains("macro", StringComparison.Ordinal));
     }
 
@@ -107,6 +113,9 @@ public sealed class SpfCheckTests : IDisposable
         Assert.False(spf.Passes);
         var loop = Assert.Single(spf.Issues, i => i.Code == SpfIssueCode.Loop);
         Assert.Contains("mail.example.com → one.provider.test → two.provider.test → one.provider.test", loop.Message);
+        Assert.Equal([(1, "include:amazonses.com"), (1, "include:one.provider.test"), (2, "include:two.provider.test"), (3, "include:one.provider.test")],
+            spf.Includes.Select(i => (i.Depth, i.Term)));
+        Assert.Null(spf.Includes[^1].Record); // the loop is not followed again
     }
 
     [Fact]

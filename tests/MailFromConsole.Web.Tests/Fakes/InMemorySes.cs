@@ -180,7 +180,8 @@ public sealed class InMemorySes : ISesClient
         Check("VerifyDomainDkim", region);
         var identity = Find(region, domain) ?? throw new AwsServiceException("SES", "InvalidParameterValue", $"Identity '{domain}' does not exist.", 400, "req-test");
         var tokens = identity.Dkim.DkimTokens.Count > 0 ? identity.Dkim.DkimTokens : [$"{domain}-dkim1", $"{domain}-dkim2", $"{domain}-dkim3"];
-        identity.Dkim = new IdentityDkimAttributes(true, VerificationStatus.Pending, tokens);
+        // As SES: verified records stay verified; anything else is checked again.
+        identity.Dkim = new IdentityDkimAttributes(true, identity.Dkim.DkimVerificationStatus == VerificationStatus.Success ? VerificationStatus.Success : VerificationStatus.Pending, tokens);
         return Task.FromResult(tokens);
     }
 

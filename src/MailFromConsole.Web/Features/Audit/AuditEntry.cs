@@ -44,6 +44,9 @@ public static class AuditResults
 
     /// <summary>The request was sent but no answer came (or the console stopped before it did): check AWS itself.</summary>
     public const string OutcomeUnknown = "OutcomeUnknown";
+
+    /// <summary>An entry left open by a stopped console whose change, read back from AWS after the restart, had not been made.</summary>
+    public const string NotApplied = "NotApplied";
 }
 
 /// <summary>The action names the console records.</summary>

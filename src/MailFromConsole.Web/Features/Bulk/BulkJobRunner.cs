@@ -78,16 +78,20 @@ internal sealed class BulkJobRunner(
     /// <summary>
     /// Plans each row again from the records as they are now (a row "sending" before a crash whose batch was applied
     /// has nothing left to change), then sends the batches. A batch Route 53 refuses because records moved is sent
-    /// again one row at a time, so only the rows concerned fail.
+    /// again one row at a time, so only the rows concerned fail. A batch Route 53 did not answer is not guessed at:
+    /// its rows are planned again from the zone read back (<paramref name="afterNoAnswer"/>), so a batch that landed is
+    /// done and one that did not is sent once more, alone. The batches only CREATE and DELETE the values read, so even
+    /// a lost batch applied late cannot write a record twice: Route 53 refuses whichever of the two comes second.
     /// </summary>
-    private async Task PublishZoneAsync(BulkJobRecord job, ChangeGate gate, ZoneDirectory zones, HostedZone zone, IReadOnlyList<BulkJobRowRecord> rows, bool alone, CancellationToken cancellationToken)
+    private async Task PublishZoneAsync(BulkJobRecord job, ChangeGate gate, ZoneDirectory zones, HostedZone zone, IReadOnlyList<BulkJobRowRecord> rows, bool alone,
+        CancellationToken cancellationToken, bool afterNoAnswer = false)
     {
         var toSend = new List<(BulkJobRowRecord Row, RecordSetPlan Plan)>();
         foreach (var row in rows)
         {
             var plan = RecordSetPlanner.MailFrom(row.MailFromDomain!, job.Region, await zones.SetsAtAsync(zone, row.MailFromDomain!, cancellationToken));
             if (plan.Refusal is not null) await store.SetAsync([row], BulkRowState.Failed, plan.Refusal);
-            else if (plan.Changes.Count == 0) await store.SetAsync([row], BulkRowState.RecordsDone, "Records in place");
+            else if (plan.Changes.Count == 0) await store.SetAsync([row], BulkRowState.RecordsDone, InPlace(row, afterNoAnswer));
             else toSend.Add((row, plan));
         }
         var batches = alone ? [.. toSend.Select(r => (IReadOnlyList<(BulkJobRowRecord Row, RecordSetPlan Plan)>)[r])] : ChangeBatches.Pack(toSend, r => r.Plan.Changes);
@@ -115,11 +119,22 @@ internal sealed class BulkJobRunner(
             else if (result.ErrorCode == "InvalidChangeBatch" && batchRows.Count > 1)
             {
                 zones.Forget(zone);
-                await PublishZoneAsync(job, gate, zones, zone, batchRows, alone: true, cancellationToken);
+                await PublishZoneAsync(job, gate, zones, zone, batchRows, alone: true, cancellationToken, afterNoAnswer);
+            }
+            else if (result.ErrorCode == ServiceEdge.OutcomeUnknownCode && !afterNoAnswer)
+            {
+                logger.LogWarning("Bulk job {Job}: Route 53 did not answer the batch for {Rows} rows of zone {Zone}; reading the zone back", job.Id, batchRows.Count, zone.Id);
+                zones.Forget(zone);
+                await PublishZoneAsync(job, gate, zones, zone, batchRows, alone: true, cancellationToken, afterNoAnswer: true);
             }
             else await store.SetAsync(batchRows, BulkRowState.Failed, $"Route 53: {result.Error}");
         }
     }
+
+    private static string InPlace(BulkJobRowRecord row, bool afterNoAnswer) =>
+        afterNoAnswer ? "Records in place: Route 53 did not answer, and the zone read back shows the change applied"
+        : row.State == nameof(BulkRowState.RecordsSending) ? "Records in place (confirmed by reading Route 53 after a restart)"
+        : "Records in place";
 
     private async Task SetMailFromAsync(BulkJobRecord job, ChangeGate gate, BehaviorOnMxFailure behavior, IReadOnlyList<BulkJobRowRecord> rows, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using MailFromConsole.Web.Features.View;
+using MailFromConsole.Web.Infrastructure.Changes;
 using MailFromConsole.Web.Infrastructure.Cluster;
 
 namespace MailFromConsole.Web.Features.Bulk;
@@ -6,9 +7,10 @@ namespace MailFromConsole.Web.Features.Bulk;
 /// <summary>
 /// Runs the jobs on the leading instance only (<see cref="ILeaderLease"/>), so no job runs twice when several instances
 /// share PostgreSQL; a job started on another instance is found within <see cref="PollInterval"/>, one started here at once.
-/// A job that was running when the leader stopped goes on where it stopped on the next leader.
+/// A job that was running when the leader stopped goes on where it stopped on the next leader, once the audit entries
+/// the stop left open are resolved (a row sent again first would make its old entry read as applied).
 /// </summary>
-internal sealed class BulkJobWorker(BulkJobRunner runner, ILeaderLease lease, TimeProvider time, ILogger<BulkJobWorker> logger) : BackgroundService
+internal sealed class BulkJobWorker(BulkJobRunner runner, ILeaderLease lease, UnfinishedChanges unfinished, TimeProvider time, ILogger<BulkJobWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -21,6 +23,7 @@ internal sealed class BulkJobWorker(BulkJobRunner runner, ILeaderLease lease, Ti
     {
         try
         {
+            await unfinished.FirstPass.WaitAsync(stoppingToken);
             await lease.RunWhileLeaderAsync(async leading =>
             {
                 while (!leading.IsCancellationRequested)

@@ -17,7 +17,9 @@ public sealed record RegionMailFrom(string Region, IdentityMailFromDomainAttribu
 public sealed record SharedMxNote(string MailFromDomain, IReadOnlyList<string> Regions, string? MxRegion, string Explanation);
 
 /// <param name="NotVerifiedIn">Configured regions where the identity is not verified (or unknown).</param>
-public sealed record CrossRegionReport(string Identity, IReadOnlyList<RegionMailFrom> Verified, IReadOnlyList<string> NotVerifiedIn, IReadOnlyList<SharedMxNote> Notes, IReadOnlyList<string> Errors);
+/// <param name="Absent">"example.com is not an identity in us-west-2": plain facts about regions, not failures.</param>
+public sealed record CrossRegionReport(string Identity, IReadOnlyList<RegionMailFrom> Verified, IReadOnlyList<string> NotVerifiedIn, IReadOnlyList<SharedMxNote> Notes,
+    IReadOnlyList<string> Errors, IReadOnlyList<string> Absent);
 
 /// <summary>One identity across every configured region, through the identity service (SES is regional).</summary>
 public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions) : ICrossRegionService
@@ -27,12 +29,13 @@ public sealed class CrossRegionService(IIdentityService identities, IMailFromDns
         var verified = new List<RegionMailFrom>();
         var notVerified = new List<string>();
         var errors = new List<string>();
+        var absent = new List<string>();
         foreach (var region in regionOptions.Value.EffectiveRegions)
         {
             var row = await identities.GetAsync(region, identity, cancellationToken);
             if (!row.Succeeded)
             {
-                errors.Add($"{region}: {row.Error}");
+                (row.ErrorCode == "NotFound" ? absent : errors).Add($"{region}: {row.Error}");
                 continue;
             }
             if (row.Value!.Status != VerificationStatus.Success)
@@ -47,7 +50,7 @@ public sealed class CrossRegionService(IIdentityService identities, IMailFromDns
         var notes = new List<SharedMxNote>();
         foreach (var group in verified.Where(v => v.MailFromDomain is not null).GroupBy(v => v.MailFromDomain!.ToLowerInvariant()))
             notes.Add(await NoteAsync(group.Key, group.Select(g => g.Region).ToList(), cancellationToken));
-        return new CrossRegionReport(identity, verified, notVerified, notes, errors);
+        return new CrossRegionReport(identity, verified, notVerified, notes, errors, absent);
     }
 
     private async Task<SharedMxNote> NoteAsync(string domain, IReadOnlyList<string> regions, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using MailFromConsole.Core.Deliverability;
+using MailFromConsole.Core.Diagnosis;
 using MailFromConsole.Core.MailFrom;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.Core.View;
@@ -20,6 +21,7 @@ public sealed class DeliverabilityService(
     ISesClient ses,
     AccountView view,
     IDeliverabilityDnsChecks dns,
+    IMailFromDnsDiagnostics mailFromDns,
     IChangeGate gate,
     TimeProvider time,
     ILogger<DeliverabilityService> logger) : IDeliverabilityService
@@ -36,13 +38,15 @@ public sealed class DeliverabilityService(
             await ReadUnreadAsync(region, names, cancellationToken);
             var state = view.Find(region, identity);
             var domainDkim = identity == domain ? null : view.Find(region, domain)?.Dkim;
+            // The MX that SES needs at the MAIL FROM domain, asked beside the SPF, DKIM and DMARC records.
+            var mx = state?.MailFrom?.MailFromDomain is { } mailFromDomain ? mailFromDns.DiagnoseAsync(mailFromDomain, region, cancellationToken) : null;
             var facts = await DeliverabilityFactsReader.ReadAsync(dns, identity, state?.MailFrom, state?.Dkim, domainDkim, cancellationToken);
             var verdict = DeliverabilityRules.Decide(facts);
             var checkedAt = time.GetUtcNow();
             await view.ReadAsync(region, ViewPart.Readiness, checkedAt, [identity],
                 new Dictionary<string, DeliverabilityReadiness> { [identity] = DeliverabilityReadiness.From(facts, verdict) },
                 (s, r, at) => s with { Readiness = r, ReadinessCheckedAt = at }, cancellationToken);
-            return new DeliverabilityReport(facts, verdict);
+            return new DeliverabilityReport(facts, verdict, mx is null ? null : await mx);
         });
     }
 
@@ -65,7 +69,11 @@ public sealed class DeliverabilityService(
             {
                 tokens = await ses.VerifyDomainDkimAsync(region, domain, cancellationToken);
                 await ses.SetIdentityDkimEnabledAsync(region, domain, true, cancellationToken);
-                await view.ChangedByConsoleAsync(region, identity, s => s with { Dkim = new IdentityDkimAttributes(true, VerificationStatus.Pending, tokens) }, cancellationToken);
+                // Verified records stay verified (SES only starts checking again what is not Success).
+                await view.ChangedByConsoleAsync(region, identity, s => s with
+                {
+                    Dkim = new IdentityDkimAttributes(true, s.Dkim?.DkimVerificationStatus == VerificationStatus.Success ? VerificationStatus.Success : VerificationStatus.Pending, tokens),
+                }, cancellationToken);
             }
             change.Entry = attempt with { After = $"Easy DKIM enabled, tokens {string.Join(", ", tokens)}" };
             return ServiceResult<IReadOnlyList<string>>.Ok(tokens);

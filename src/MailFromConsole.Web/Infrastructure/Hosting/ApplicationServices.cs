@@ -67,7 +67,8 @@ public static class ApplicationServices
         // Every change in AWS goes through the one gate: the role as stored now, the audit intent, then the outcome.
         services.AddScoped<IChangeGate, ChangeGate>();
         services.AddChangeLocks(configuration);
-        services.AddHostedService<UnfinishedChanges>();
+        services.AddSingleton<UnfinishedChanges>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnfinishedChanges>());
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
         services.AddSingleton<PendingSince>();

@@ -27,8 +27,7 @@ public static class OperationsExtensions
         var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            // Only the proxies named here are believed; with none named, no forwarded header is (not even loopback's).
+            // Only the proxies named here are believed.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in proxies)
@@ -43,6 +42,11 @@ public static class OperationsExtensions
                     ? parsed
                     : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks '{network}' is not a network in CIDR form (10.0.0.0/8)."));
             }
+            // With both lists empty the middleware would believe every sender, so with no proxy named no header is read
+            // (a client could otherwise pick its own address for the sign-in limits and the audit log).
+            forwarded.ForwardedHeaders = forwarded.KnownProxies.Count + forwarded.KnownIPNetworks.Count == 0
+                ? ForwardedHeaders.None
+                : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         });
         return services;
     }

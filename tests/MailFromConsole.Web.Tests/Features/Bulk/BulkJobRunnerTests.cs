@@ -143,6 +143,59 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABatchWhoseRoute53AnswerIsLostIsReadBackAndNotSentAgain()
+    {
+        var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 3);
+        var id = await StartAsync(identities);
+        sent.LoseNextBatch(LostBatch.Answer);
+
+        await RunAsync();
+
+        var job = await JobAsync(id);
+        Assert.Equal((BulkJobState.Finished, 3), (job.Job.State, job.Job.Done));
+        Assert.Equal(1, sent.Batches);
+        Assert.All(identities, i => Assert.Equal(1, sent.For(i)));
+        Assert.Equal(["10 feedback-smtp.us-east-1.amazonses.com."], Assert.Single(await RecordsAtAsync($"mail.{identities[1]}"), s => s.Type == "MX").Values);
+        var batch = Assert.Single(await host.Services.AuditEntriesAsync(), e => e.Action == AuditActions.PublishRecords);
+        Assert.Equal(AuditResults.OutcomeUnknown, batch.Result);
+    }
+
+    [Fact]
+    public async Task ABatchRoute53NeverReceivedIsReadBackAndSentAgainRowByRow()
+    {
+        var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 3);
+        var id = await StartAsync(identities);
+        sent.LoseNextBatch(LostBatch.Request);
+
+        await RunAsync();
+
+        var job = await JobAsync(id);
+        Assert.Equal((BulkJobState.Finished, 3), (job.Job.State, job.Job.Done));
+        Assert.Equal(3, sent.Batches);
+        foreach (var identity in identities) Assert.Single(await RecordsAtAsync($"mail.{identity}"), s => s.Type == "MX");
+    }
+
+    [Fact]
+    public async Task ARestartAfterARoute53AnswerLostInACrashReadsTheZoneAndSendsNoBatchAgain()
+    {
+        var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 3);
+        var id = await StartAsync(identities);
+        using var crash = new CancellationTokenSource();
+        sent.LoseNextBatch(LostBatch.Answer, crash);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunAsync(crash.Token));
+        Assert.All((await JobAsync(id)).Rows, r => Assert.Equal(BulkRowState.RecordsSending, r.State));
+
+        await host.RestartConsoleAsync();
+        await RunAsync();
+
+        var job = await JobAsync(id);
+        Assert.Equal((BulkJobState.Finished, 3), (job.Job.State, job.Job.Done));
+        Assert.Equal(1, sent.Batches);
+        Assert.All(identities, i => Assert.Equal(1, sent.For(i)));
+    }
+
+    [Fact]
     public async Task ACancelledJobChangesNothingMoreAndItsRowsSayCancelled()
     {
         var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 4);
@@ -158,12 +211,25 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
         Assert.Empty(await RecordsAtAsync($"mail.{identities[0]}"));
     }
 
-    /// <summary>Counts SetIdentityMailFromDomain per identity; can lose one answer and stop the console there.</summary>
+    private enum LostBatch { Answer, Request }
+
+    /// <summary>
+    /// Counts SetIdentityMailFromDomain per identity and the ChangeResourceRecordSets batches that reached Route 53; can
+    /// lose one SES answer and stop the console there, and lose one batch's answer (Route 53 applied it) or the batch
+    /// itself (it never arrived), optionally stopping the console too.
+    /// </summary>
     private sealed class SetMailFromCounter
     {
         private readonly Dictionary<string, int> counts = new(StringComparer.OrdinalIgnoreCase);
         private int total;
+        private int batches;
         private (int At, CancellationTokenSource Stop)? crash;
+        private (LostBatch What, CancellationTokenSource? Stop)? lostBatch;
+
+        public int Batches
+        {
+            get { lock (counts) return batches; }
+        }
 
         public int For(string identity)
         {
@@ -171,6 +237,8 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
         }
 
         public void LoseAnswerAndStop(int at, CancellationTokenSource stop) => crash = (at, stop);
+
+        public void LoseNextBatch(LostBatch what, CancellationTokenSource? stop = null) => lostBatch = (what, stop);
 
         /// <summary>True when this answer is to be lost.</summary>
         public bool Add(string identity)
@@ -182,6 +250,22 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
             }
         }
 
+        /// <summary>The loss to apply to the batch about to be sent, if any (spent once taken).</summary>
+        public (LostBatch What, CancellationTokenSource? Stop)? TakeLostBatch()
+        {
+            lock (counts)
+            {
+                var lost = lostBatch;
+                lostBatch = null;
+                return lost;
+            }
+        }
+
+        public void BatchArrived()
+        {
+            lock (counts) batches++;
+        }
+
         public void Stop() => crash?.Stop.Cancel();
     }
 
@@ -189,6 +273,8 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.TrimEnd('/').EndsWith("/rrset", StringComparison.Ordinal))
+                return await SendBatchAsync(request, cancellationToken);
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             var form = System.Web.HttpUtility.ParseQueryString(body);
             var response = await base.SendAsync(request, cancellationToken);
@@ -199,6 +285,24 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
                 throw new OperationCanceledException("The console stopped before it read the answer.");
             }
             return response;
+        }
+
+        private async Task<HttpResponseMessage> SendBatchAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var lost = counter.TakeLostBatch();
+            // The connection drops after the request left: whether Route 53 got it is not known to the console.
+            var dropped = new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
+            if (lost?.What == LostBatch.Request) throw dropped;
+            var response = await base.SendAsync(request, cancellationToken);
+            counter.BatchArrived();
+            if (lost is null) return response;
+            response.Dispose();
+            if (lost.Value.Stop is { } stop)
+            {
+                await stop.CancelAsync();
+                throw new OperationCanceledException("The console stopped before it read the answer.");
+            }
+            throw dropped;
         }
     }
 }

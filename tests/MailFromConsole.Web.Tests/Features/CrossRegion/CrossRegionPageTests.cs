@@ -49,6 +49,20 @@ public sealed class CrossRegionPageTests() : ConsoleTestContext(onTestClock: tru
     }
 
     [Fact]
+    public void ARegionWithoutTheIdentityIsSaidAsAFactNotAsAnError()
+    {
+        Aws.Ses.Add(Region, "example.com");
+
+        var page = RenderPage("example.com");
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=region-row]")));
+        var absent = page.Find("[data-testid=regions-absent]");
+        Assert.Contains("eu-west-1: example.com is not an identity in eu-west-1", absent.TextContent);
+        Assert.Contains("mud-alert-text-info", absent.ClassName);
+        Assert.Empty(page.FindAll("[data-testid=regions-error]"));
+    }
+
+    [Fact]
     public void AMissingMxIsSaidPlainlyWithTheSharingRule()
     {
         Aws.Route53.AddZone("example.com");

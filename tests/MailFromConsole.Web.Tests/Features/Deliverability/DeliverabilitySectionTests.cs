@@ -33,6 +33,9 @@ public sealed class DeliverabilitySectionTests : ConsoleTestContext
         Assert.All(section.FindAll("[data-testid=deliverability-dkim-cname]"), c => Assert.Equal("Published", c.GetAttribute("data-state")));
         Assert.Contains("policy quarantine", section.Find("[data-testid=deliverability-dmarc]").TextContent);
         Assert.StartsWith("Passes", section.Find("[data-testid=deliverability-spf]").TextContent.Trim());
+        Assert.StartsWith("include:amazonses.com → ", section.Find("[data-testid=deliverability-spf-include]").TextContent.Trim());
+        Assert.Equal("MxOk", section.Find("[data-testid=deliverability-mx]").GetAttribute("data-code"));
+        Assert.Contains("mail.example.net has exactly one MX record", section.Find("[data-testid=deliverability-mailfrom]").TextContent);
     }
 
     [Fact]
@@ -86,6 +89,49 @@ public sealed class DeliverabilitySectionTests : ConsoleTestContext
         Assert.Equal("NotAuthorized", Assert.Single(await AuditEntriesAsync(), e => e.Action == AuditActions.EnableEasyDkim).Result);
     }
 
+    [Fact]
+    public async Task AfterDkimFailedAnOperatorEnablesItAgainAndSesChecksTheSameRecordsOnceMore()
+    {
+        SignInAs(ConsoleRole.Operator);
+        var zone = Aws.Route53.AddZone("example.com");
+        foreach (var token in Tokens)
+            Aws.Route53.Put(zone, $"{token}._domainkey.example.com", "CNAME", $"{token}.dkim.amazonses.com.");
+        var identity = Aws.Ses.Add(Region, "example.com");
+        identity.Dkim = new(true, VerificationStatus.Failed, Tokens);
+        var section = RenderSection("example.com");
+        section.WaitForAssertion(() => Assert.Equal("Enable Easy DKIM Again", section.Find("button[data-testid=enable-dkim]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Contains("DkimFailed", GapCodes(section));
+
+        section.Find("button[data-testid=enable-dkim]").Click();
+
+        section.WaitForAssertion(() => Assert.Contains("DkimPending", GapCodes(section)), TimeSpan.FromSeconds(10));
+        Assert.Equal((true, VerificationStatus.Pending), (identity.Dkim.DkimEnabled, identity.Dkim.DkimVerificationStatus));
+        Assert.Equal(Tokens, identity.Dkim.DkimTokens); // the same records, checked again
+        Assert.Empty(section.FindAll("button[data-testid=enable-dkim]"));
+        Assert.Equal(AuditResults.Success, Assert.Single(await AuditEntriesAsync(), e => e.Action == AuditActions.EnableEasyDkim).Result);
+    }
+
+    [Fact]
+    public void VerifiedDkimWithSigningOffIsTurnedOnAndStaysVerified()
+    {
+        SignInAs(ConsoleRole.Operator);
+        var zone = Aws.Route53.AddZone("example.com");
+        foreach (var token in Tokens)
+            Aws.Route53.Put(zone, $"{token}._domainkey.example.com", "CNAME", $"{token}.dkim.amazonses.com.");
+        var identity = Aws.Ses.Add(Region, "example.com");
+        identity.Dkim = new(false, VerificationStatus.Success, Tokens);
+        var section = RenderSection("example.com");
+        section.WaitForAssertion(() => Assert.Equal("Turn On DKIM Signing", section.Find("button[data-testid=enable-dkim]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Contains("DkimDisabled", GapCodes(section));
+
+        section.Find("button[data-testid=enable-dkim]").Click();
+
+        section.WaitForAssertion(() => Assert.Contains("Signing on, status Success", section.Find("[data-testid=deliverability-dkim]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.DoesNotContain("DkimDisabled", GapCodes(section));
+        Assert.DoesNotContain("DkimPending", GapCodes(section));
+        Assert.True(identity.Dkim.DkimEnabled);
+    }
+
     [Theory]
     [InlineData("user@example.com", "Easy DKIM is set up for a domain, not an email address: enable it for 'example.com'")]
     [InlineData("exa mple.com", "contains a space")]
@@ -115,6 +161,9 @@ public sealed class DeliverabilitySectionTests : ConsoleTestContext
         Assert.Contains("DKIM (example.net)", section.Markup);
         Assert.Empty(section.FindAll("button[data-testid=enable-dkim]"));
     }
+
+    private static IEnumerable<string?> GapCodes(IRenderedComponent<DeliverabilitySection> section) =>
+        section.FindAll("[data-testid=deliverability-gap]").Select(g => g.GetAttribute("data-code"));
 
     private IRenderedComponent<DeliverabilitySection> RenderSection(string identity)
     {

@@ -159,16 +159,16 @@ public sealed partial class AuthTestHost : IAsyncDisposable
 
         public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
-        /// <summary>Opens the form page, then posts the form with its antiforgery field, as a browser would.</summary>
-        public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IDictionary<string, string> fields)
+        /// <summary>
+        /// Opens the form page, then posts the form with its antiforgery field, as a browser would; <paramref name="fields"/>
+        /// replace hidden fields of the same name and may repeat a name.
+        /// </summary>
+        public async Task<HttpResponseMessage> PostFormAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
         {
             using var page = await _http.GetAsync(formPage);
             var html = await page.Content.ReadAsStringAsync();
-            var form = new Dictionary<string, string>(HiddenFields(html));
-            foreach (var (name, value) in fields)
-            {
-                form[name] = value;
-            }
+            var given = fields.ToList();
+            var form = HiddenFields(html).Where(hidden => given.All(field => field.Key != hidden.Key)).Concat(given);
             return await _http.PostAsync(action, new FormUrlEncodedContent(form));
         }
 

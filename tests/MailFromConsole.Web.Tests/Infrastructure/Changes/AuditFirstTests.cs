@@ -1,3 +1,5 @@
+using MailFromConsole.Core.Records;
+using MailFromConsole.Core.Route53;
 using MailFromConsole.Core.Ses;
 using MailFromConsole.LocalAws;
 using MailFromConsole.Web.Features.Audit;
@@ -14,7 +16,7 @@ namespace MailFromConsole.Web.Tests.Infrastructure.Changes;
 /// <summary>
 /// Audit first (#16 item 5), against the local AWS over HTTP: the intent entry is written before SES is asked, a change
 /// whose entry cannot be written is not made, and an entry a stopped console left open is marked unknown at the next
-/// start with what SES holds then.
+/// start and resolved (applied or not) by what SES holds then.
 /// </summary>
 public sealed class AuditFirstTests : IAsyncLifetime
 {
@@ -88,12 +90,62 @@ public sealed class AuditFirstTests : IAsyncLifetime
         Assert.Equal(1, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
 
         var entry = Assert.Single(await EntriesAsync());
-        Assert.Equal(AuditResults.OutcomeUnknown, entry.Result);
-        Assert.Contains("may or may not have been applied", entry.Detail);
-        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM (not set).", entry.Detail);
+        Assert.Equal(AuditResults.NotApplied, entry.Result);
+        Assert.StartsWith("Outcome unknown: the console stopped before AWS answered.", entry.Detail);
+        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM (not set): the change was not applied.", entry.Detail);
         await closePage.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => set);
-        Assert.Equal(AuditResults.OutcomeUnknown, Assert.Single(await EntriesAsync()).Result);
+        Assert.Equal(AuditResults.NotApplied, Assert.Single(await EntriesAsync()).Result);
+    }
+
+    [Fact]
+    public async Task AnEntryLeftOpenWhoseChangeSesShowsIsResolvedAsApplied()
+    {
+        // SES made the change; the console stopped before it wrote the outcome.
+        await host.Services.GetRequiredService<ISesClient>().SetIdentityMailFromDomainAsync(Region, Identity, "mail.example.com", BehaviorOnMxFailure.RejectMessage);
+        await audit.StartAsync(new AuditEntry
+        {
+            At = DateTimeOffset.UtcNow.AddSeconds(-1), User = "operator", Region = Region, Identity = Identity, Action = AuditActions.SetMailFromDomain,
+            Before = AuditText.NotSet, After = "mail.example.com (RejectMessage)", Result = AuditResults.InProgress,
+        });
+
+        var restarted = ActivatorUtilities.CreateInstance<UnfinishedChanges>(host.Services);
+        Assert.Equal(1, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var entry = Assert.Single(await EntriesAsync());
+        Assert.Equal(AuditResults.Success, entry.Result);
+        Assert.Contains($"Read at restart: SES has {Identity} as Success, MAIL FROM mail.example.com (RejectMessage): the change was applied.", entry.Detail);
+    }
+
+    [Fact]
+    public async Task PublishEntriesLeftOpenAreResolvedByReadingTheirRecordSetsInRoute53()
+    {
+        var route53 = host.Services.GetRequiredService<IRoute53Client>();
+        var zone = (await route53.FindPublicHostedZoneAsync(Identity))!;
+        var applied = RecordSetPlanner.MailFrom("mail.example.com", Region, []);
+        var lost = RecordSetPlanner.MailFrom("bounce.example.com", Region, []);
+        // Route 53 took the first batch; the console stopped before it wrote either outcome (the second never left).
+        await route53.ChangeResourceRecordSetsAsync(zone.Id, applied.Changes, "sent before the console stopped");
+        foreach (var plan in new[] { applied, lost })
+        {
+            await audit.StartAsync(new AuditEntry
+            {
+                At = DateTimeOffset.UtcNow.AddSeconds(-1), User = "operator", Region = Region, Identity = Identity, Action = AuditActions.PublishRecords,
+                Before = AuditText.Records(plan.Lines, after: false), After = AuditText.Records(plan.Lines, after: true), Result = AuditResults.InProgress,
+            });
+        }
+
+        var restarted = ActivatorUtilities.CreateInstance<UnfinishedChanges>(host.Services);
+        Assert.Equal(2, await restarted.ResolveAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+
+        var entries = await EntriesAsync();
+        var made = Assert.Single(entries, e => e.After!.Contains("MX mail.example.com", StringComparison.Ordinal));
+        Assert.Equal(AuditResults.Success, made.Result);
+        Assert.Contains("Read at restart: Route 53 has MX mail.example.com. = 10 feedback-smtp.us-east-1.amazonses.com.", made.Detail);
+        Assert.EndsWith("the change was applied.", made.Detail);
+        var notMade = Assert.Single(entries, e => e.After!.Contains("MX bounce.example.com", StringComparison.Ordinal));
+        Assert.Equal(AuditResults.NotApplied, notMade.Result);
+        Assert.EndsWith("the change was not applied.", notMade.Detail);
     }
 
     [Fact]
