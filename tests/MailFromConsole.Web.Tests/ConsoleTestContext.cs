@@ -65,7 +65,13 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
     /// <summary>What the services wrote to the audit log, oldest first.</summary>
     protected Task<IReadOnlyList<AuditEntry>> AuditEntriesAsync() => Services.AuditEntriesAsync();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        // After every registration (setting it builds the services): components run as in the circuit; a test of the
+        // prerendered document sets a static RendererInfo itself.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Task.CompletedTask;
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -16,13 +16,14 @@ internal static class ConcurrentUsers
     /// <summary>The console settings that make it log each SES request it sends.</summary>
     public static KeyValuePair<string, string> LogSesRequests => new("Logging:LogLevel:System.Net.Http.HttpClient.ISesClient.ClientHandler", "Information");
 
-    public static async Task<UsersResult> RunAsync(ConsoleBrowser browser, ConsoleApp console, string path, int users, TimeSpan duration, TimeSpan pause, CancellationToken cancellationToken)
+    public static async Task<UsersResult> RunAsync(ConsoleBrowser browser, ConsoleApp console, ConsoleProcess process, string path, int users, TimeSpan duration, TimeSpan pause, CancellationToken cancellationToken)
     {
         // Tabs open one after the other (at once, 10 of them took over 30 s on the loaded machine): opening is not measured.
         var tabs = new List<Microsoft.Playwright.IPage>();
         for (var i = 0; i < users; i++) tabs.Add(await browser.OpenListTabAsync(path));
 
         var sesBefore = CountSesRequests(console.Output);
+        var cpuBefore = process.ReadCpuTime();
         var clock = Stopwatch.StartNew();
         var changes = await Task.WhenAll(tabs.Select(async tab =>
         {
@@ -36,10 +37,11 @@ internal static class ConcurrentUsers
         }));
         var elapsed = clock.Elapsed;
         var sesCalls = CountSesRequests(console.Output) - sesBefore;
+        var consoleCpu = process.ReadCpuTime() - cpuBefore;
         await browser.CloseTabsAsync();
 
         var all = changes.SelectMany(t => t).Order().ToList();
-        return new UsersResult(users, elapsed, all.Count, Percentile(all, 0.5), Percentile(all, 0.95), all[^1], sesCalls);
+        return new UsersResult(users, elapsed, all.Count, Percentile(all, 0.5), Percentile(all, 0.95), all[^1], sesCalls, consoleCpu / all.Count);
     }
 
     private static int CountSesRequests(string output)
@@ -53,5 +55,8 @@ internal static class ConcurrentUsers
     private static TimeSpan Percentile(List<TimeSpan> sorted, double fraction) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }
 
-/// <summary>One run of <see cref="ConcurrentUsers"/>: page changes made, their median, p95 and slowest, and the SES requests sent meanwhile.</summary>
-internal sealed record UsersResult(int Users, TimeSpan Elapsed, int Changes, TimeSpan Median, TimeSpan P95, TimeSpan Slowest, int SesCalls);
+/// <summary>
+/// One run of <see cref="ConcurrentUsers"/>: page changes made, their median, p95 and slowest, the SES requests sent
+/// meanwhile, and the console's CPU time per page change (the browser's tabs share the cores; this part is the server's).
+/// </summary>
+internal sealed record UsersResult(int Users, TimeSpan Elapsed, int Changes, TimeSpan Median, TimeSpan P95, TimeSpan Slowest, int SesCalls, TimeSpan ConsoleCpuPerChange);

@@ -45,6 +45,16 @@ internal sealed class ConsoleProcess(int id)
         return (Kib(fields["VmRSS"]), Kib(fields["RssAnon"]));
     }
 
+    /// <summary>The CPU time (user + system) the process has used so far, from /proc/&lt;pid&gt;/stat.</summary>
+    public TimeSpan ReadCpuTime()
+    {
+        // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th, in clock ticks of 1/100 s.
+        var stat = File.ReadAllText($"/proc/{Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     /// <summary>Induces two full GCs in the console, lets it go quiet, then reads its memory.</summary>
     public async Task<MemorySample> SettleAndReadAsync(CancellationToken cancellationToken)
     {

@@ -38,6 +38,21 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
     }
 
     [Fact]
+    public void ThePrerenderedDocumentAlreadyCarriesTheFirstPageOfRows()
+    {
+        for (var i = 0; i < 30; i++) Aws.Ses.Add(Region, $"d{i:00}.test");
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var view = RenderView(IdentityType.Domain);
+
+        // A table loads server data only once interactive: without the prerendered page the document would show no row.
+        var rows = view.FindAll("tr.identity-row");
+        Assert.Equal(25, rows.Count);
+        Assert.Equal("d00.test", rows[0].QuerySelector("[data-testid=identity-link]")!.TextContent);
+        Assert.Equal("d24.test", rows[^1].QuerySelector("[data-testid=identity-link]")!.TextContent);
+    }
+
+    [Fact]
     public void AnEmptyRegionShowsTheEmptyState()
     {
         var view = RenderView(IdentityType.EmailAddress);

@@ -1,7 +1,6 @@
 using Bunit;
 using MailFromConsole.Core.Route53;
 using MailFromConsole.Web.Features.Publish;
-using MailFromConsole.Web.Infrastructure.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MailFromConsole.Web.Tests.Features.Publish;
@@ -93,16 +92,6 @@ public sealed class PublishPanelTests : ConsoleTestContext
             Assert.Equal("Change", txt.Children[0].TextContent);
             Assert.Equal("v=spf1 include:_spf.google.com ~all", txt.Children[3].TextContent);
         });
-    }
-
-    [Fact]
-    public void OnTheLocalBackendTheManualStepsLinkTheOutsideDnsPage()
-    {
-        Services.AddSingleton(new LocalBackendInfo(new Uri("http://127.0.0.1:4579/_local/outside-dns"), new Uri("http://127.0.0.1:4579/_local/mailbox")));
-
-        var panel = RenderPanel("mail.elsewhere.org");
-
-        panel.WaitForAssertion(() => Assert.Contains("http://127.0.0.1:4579/_local/outside-dns", panel.Find("[data-testid=manual-local-hint]").InnerHtml));
     }
 
     [Fact]

@@ -57,6 +57,23 @@ public sealed class StatusPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task ThePrerenderedStatusPageShowsTheViewAndLeavesTheDnsCheckToTheCircuit()
+    {
+        var zone = Aws.Route53.AddZone("example.com");
+        Aws.Route53.Put(zone, "mail.example.com", "MX", "10 feedback-smtp.us-east-1.amazonses.com.");
+        Aws.Ses.Add(Region, "example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.UseDefaultValue);
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = RenderStatus("example.com");
+
+        // The document carries SES's status from the account view; a live DNS check would hold it back, so it waits for the circuit.
+        page.WaitForAssertion(() => Assert.Equal("Pending", page.Find("[data-testid=ses-status] [data-testid=mailfrom-status]").TextContent));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Empty(page.FindAll("[data-testid=dns-finding]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=dns-diagnosis] [aria-label=Loading]"));
+    }
+
+    [Fact]
     public async Task SendTestEmailShowsTheMailFromDomainNotVerifiedRejection()
     {
         Aws.Ses.Add(Region, "user@example.com").MailFrom = new("mail.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.RejectMessage);
