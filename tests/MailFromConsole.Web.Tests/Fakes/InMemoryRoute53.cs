@@ -174,12 +174,18 @@ public sealed class InMemoryRoute53 : IRoute53Client, IZoneData
         }
     }
 
-    /// <summary>First read of a change says PENDING, the next INSYNC.</summary>
-    public Task<ChangeInfo> GetChangeAsync(string changeId, CancellationToken cancellationToken = default)
+    /// <summary>While set, every change stays PENDING (Route 53 still applying it); a test clears it to let changes finish.</summary>
+    public bool HoldChangesPending { get; set; }
+
+    /// <summary>First read of a change says PENDING, the next INSYNC (unless <see cref="HoldChangesPending"/>).</summary>
+    public async Task<ChangeInfo> GetChangeAsync(string changeId, CancellationToken cancellationToken = default)
     {
         Check();
         var reads = changeReads.AddOrUpdate(changeId, 1, (_, n) => n + 1);
-        return Task.FromResult(new ChangeInfo(changeId, reads >= 2 ? ChangeStatus.InSync : ChangeStatus.Pending, DateTimeOffset.UtcNow, null));
+        // A held answer takes a moment, as over the network: the tests' zero poll interval must not spin the renderer's thread.
+        if (HoldChangesPending) await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        var inSync = reads >= 2 && !HoldChangesPending;
+        return new ChangeInfo(changeId, inSync ? ChangeStatus.InSync : ChangeStatus.Pending, DateTimeOffset.UtcNow, null);
     }
 
     private static AwsServiceException Invalid(string message) => new("Route53", "InvalidChangeBatch", $"[{message}]", 400, "req-test");

@@ -110,6 +110,33 @@ public sealed class PublishPanelTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task ThePanelRemovedWhileRoute53AppliesTheChangeStillHasTheFlashBarSayHowItEnded()
+    {
+        // As on the deliverability pane: once the records are in DNS the page drops the panel, Route 53 still PENDING.
+        RenderProviders();
+        var target = new PublishTarget.MailFrom("mail.example.com", Region);
+        var host = Render<Removable>(p => p.Add(x => x.ChildContent, b =>
+        {
+            b.OpenComponent<PublishPanel>(0);
+            b.AddAttribute(1, nameof(PublishPanel.Target), target);
+            b.CloseComponent();
+        }));
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("button[data-testid=publish-route53]")));
+        Aws.Route53.HoldChangesPending = true;
+
+        // The click's handler runs until the change is INSYNC: not awaited here, the page goes on meanwhile.
+        var publishing = host.InvokeAsync(() => host.Find("button[data-testid=publish-route53]").ClickAsync(new()));
+        host.WaitForAssertion(() => Assert.Equal("PENDING", host.Find("[data-testid=change-status]").TextContent));
+        host.Render(p => p.Add(x => x.Shown, false));
+        Aws.Route53.HoldChangesPending = false;
+        await publishing;
+
+        FlashBar.WaitForAssertion(() => Assert.Equal(
+            "Published the records for mail.example.com using Route 53 (change C0001, INSYNC).", FlashBar.Find("[data-testid=flash-text]").TextContent));
+        Assert.Empty(host.FindAll("[data-testid=change-status]"));
+    }
+
+    [Fact]
     public async Task AConcurrentEditReloadsThePreviewInsteadOfOverwriting()
     {
         Aws.Route53.Put(zone, "mail.example.com", "TXT", "v=spf1 mx ~all");
