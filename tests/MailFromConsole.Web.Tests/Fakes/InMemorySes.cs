@@ -42,6 +42,11 @@ public sealed class InMemorySes : ISesClient
 
     public int ListIdentitiesCalls;
 
+    private readonly ConcurrentDictionary<string, int> listIdentitiesCallsByRegion = new(StringComparer.Ordinal);
+
+    /// <summary>The ListIdentities calls of one region (the sweeper lists every configured region, each on its own).</summary>
+    public int ListIdentitiesCallsIn(string region) => listIdentitiesCallsByRegion.GetValueOrDefault(region);
+
     public Identity Add(string region, string name, VerificationStatus status = VerificationStatus.Success)
     {
         var identity = new Identity(name, status, () => Changed?.Invoke(region));
@@ -94,7 +99,11 @@ public sealed class InMemorySes : ISesClient
     public Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default)
     {
         Check("ListIdentities", region);
-        if (Recorded) Interlocked.Increment(ref ListIdentitiesCalls);
+        if (Recorded)
+        {
+            Interlocked.Increment(ref ListIdentitiesCalls);
+            listIdentitiesCallsByRegion.AddOrUpdate(region, 1, (_, n) => n + 1);
+        }
         var all = identities.Where(p => p.Key.Region == region)
             .Select(p => p.Key.Name)
             .Where(n => identityType is null || (identityType == IdentityType.EmailAddress) == n.Contains('@'))

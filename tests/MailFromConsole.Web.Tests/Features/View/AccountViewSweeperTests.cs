@@ -67,7 +67,8 @@ public sealed class AccountViewSweeperTests : IAsyncLifetime
         await host.Sweeper.StopAsync(CancellationToken.None);
 
         Assert.Equal(new LoadProgress(10_000, 10_000, 10_000, ListingComplete: true), host.View.Progress(Region));
-        Assert.Equal(10, Ses.ListIdentitiesCalls);
+        // The other configured region (eu-west-1, no identities) is listed too, whenever its loop gets there.
+        Assert.Equal(10, Ses.ListIdentitiesCallsIn(Region));
         Assert.Equal(Enumerable.Repeat(100, 100), Ses.VerificationBatchSizes);
         Assert.Equal(Enumerable.Repeat(100, 100), Ses.MailFromBatchSizes);
     }
