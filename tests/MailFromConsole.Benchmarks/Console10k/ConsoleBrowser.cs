@@ -137,12 +137,16 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         return TimeSpan.FromMilliseconds(milliseconds);
     }
 
-    /// <summary>Opens <paramref name="path"/> in a new tab and returns the tab once its first page of rows is on screen.</summary>
+    /// <summary>
+    /// Opens <paramref name="path"/> in a new tab and returns the tab once its first page of rows is on screen and its
+    /// circuit pages them (the prerendered document has rows but no pager).
+    /// </summary>
     public async Task<IPage> OpenListTabAsync(string path)
     {
         var page = await NewTabAsync();
         await page.GotoAsync(new Uri(_baseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { Timeout = 90_000, PollingInterval = 100 });
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-table-pagination-actions button').length === 4", null, new() { Timeout = 90_000, PollingInterval = 100 });
         return page;
     }
 

@@ -27,7 +27,7 @@ internal sealed class BulkJobRunner(
     ISesClient ses,
     IRoute53Accounts route53,
     AccountView view,
-    PendingSince pendingSince,
+    IPendingSince pendingSince,
     IChangeLocks locks,
     UserDirectory directory,
     IOptions<ConsoleAuthOptions> auth,

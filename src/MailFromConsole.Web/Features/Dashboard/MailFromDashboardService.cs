@@ -17,7 +17,7 @@ public sealed class MailFromDashboardService(
     AccountView view,
     AccountViewSweeper sweeper,
     IMailFromDnsDiagnostics diagnostics,
-    PendingSince pendingSince,
+    IPendingSince pendingSince,
     TimeProvider time,
     IOptions<GuidedSetupOptions> options,
     ILogger<MailFromDashboardService> logger) : IMailFromDashboardService

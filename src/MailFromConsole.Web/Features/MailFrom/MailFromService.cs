@@ -23,7 +23,7 @@ public sealed class MailFromService(
     IOptions<ConsoleTimingOptions> timing,
     IChangeGate gate,
     IChangeLocks locks,
-    PendingSince pendingSince,
+    IPendingSince pendingSince,
     ILogger<MailFromService> logger) : IMailFromService
 {
     /// <summary>The setting changed in SES between opening the dialog and saving it: nothing was written.</summary>

@@ -15,7 +15,7 @@ namespace MailFromConsole.Web.Features.MailFrom;
 /// Read through a copy in memory (the dashboard asks for every identity); other instances' writes reach it by a
 /// change notification.
 /// </summary>
-public sealed class PendingSince(IDbContextFactory<ConsoleDbContext> database, IChangeNotifications notifications, TimeProvider time, ILogger<PendingSince> logger) : IDisposable
+public sealed class PendingSince(IDbContextFactory<ConsoleDbContext> database, IChangeNotifications notifications, TimeProvider time, ILogger<PendingSince> logger) : IPendingSince, IDisposable
 {
     public const string Topic = "pending-since";
 
@@ -33,10 +33,6 @@ public sealed class PendingSince(IDbContextFactory<ConsoleDbContext> database, I
     private IDisposable? listening;
     private volatile bool loaded;
 
-    /// <summary>
-    /// Since when the domain in <paramref name="attributes"/> is Pending, or null when it is not Pending. Records what it
-    /// sees: a Pending domain not known yet starts now; a domain no longer Pending is forgotten.
-    /// </summary>
     public async Task<DateTimeOffset?> SinceAsync(string region, string identity, IdentityMailFromDomainAttributes? attributes, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync(cancellationToken);
@@ -52,7 +48,6 @@ public sealed class PendingSince(IDbContextFactory<ConsoleDbContext> database, I
         return (await WriteAsync(key, domain, replace: seen is not null, cancellationToken)).Since;
     }
 
-    /// <summary>The MAIL FROM domain was (re)set just now: SES's detection, and so "pending since", starts again.</summary>
     public async Task StartedAsync(string region, string identity, string mailFromDomain, CancellationToken cancellationToken = default)
     {
         await EnsureLoadedAsync(cancellationToken);

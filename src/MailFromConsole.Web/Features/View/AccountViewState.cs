@@ -5,11 +5,13 @@ namespace MailFromConsole.Web.Features.View;
 /// which identities they show, so the sweeper reads those first. Callbacks run on the view's thread: a component
 /// passes <c>() => InvokeAsync(…)</c>.
 /// </summary>
-public sealed class AccountViewState(AccountView view, WatchedIdentities watched, ILogger<AccountViewState> logger) : IAccountViewState, IDisposable
+public sealed class AccountViewState(AccountView view, AccountViewSweeper sweeper, WatchedIdentities watched, ILogger<AccountViewState> logger) : IAccountViewState, IDisposable
 {
     private readonly List<Subscription> subscriptions = [];
 
     public AccountView View => view;
+
+    public string? LastSweepError(string region) => sweeper.LastError(region);
 
     /// <summary>
     /// Calls <paramref name="onChange"/> after each change of the region's view for which <paramref name="matters"/>

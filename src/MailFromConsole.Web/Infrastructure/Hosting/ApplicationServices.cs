@@ -71,7 +71,7 @@ public static class ApplicationServices
         services.AddHostedService(sp => sp.GetRequiredService<UnfinishedChanges>());
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<IMailFromService, MailFromService>();
-        services.AddSingleton<PendingSince>();
+        services.AddSingleton<IPendingSince, PendingSince>();
         services.AddScoped<IPublishService, PublishService>();
         services.AddScoped<IDeliverabilityService, DeliverabilityService>();
         services.AddScoped<IConnectionService, ConnectionService>();
