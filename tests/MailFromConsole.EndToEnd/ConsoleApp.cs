@@ -152,6 +152,8 @@ public sealed class ConsoleApp : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Exited is known before the last lines of its output have arrived: wait for the streams to end.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The console exited with {_process.ExitCode}:\n{Output}");
             }
             try
