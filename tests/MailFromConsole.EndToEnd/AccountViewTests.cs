@@ -101,6 +101,34 @@ public sealed class AccountViewTests(ConsoleFixture console)
         }
     }
 
+    [Fact]
+    public async Task TheFirstPageOfRowsStaysOnScreenFromTheDocumentUntilTheCircuitPagesThem()
+    {
+        var page = await console.Browser.SignInAsync(console.App.BaseUrl, TestUsers.Viewer);
+        // From the first rows of the prerendered document on, note any moment the table has no rows or says it is loading.
+        await page.AddInitScriptAsync("""
+            (() => {
+              window.__rowsGone = [];
+              let seen = false;
+              const check = () => {
+                const body = document.querySelector('[data-testid=identity-table] tbody');
+                if (!body) { if (seen) window.__rowsGone.push('(no table)'); return; }
+                const rows = body.querySelectorAll('tr.identity-row, tr.identity-row-loading').length;
+                if (rows > 0) { seen = true; return; }
+                if (seen) window.__rowsGone.push(body.innerText.trim() || '(empty)');
+              };
+              new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+            })();
+            """);
+
+        await page.GotoAsync(new Uri(console.App.BaseUrl, $"domains?region={Region}").ToString());
+        await Expect(page.Locator(".mud-table-pagination-actions button")).ToHaveCountAsync(4);
+        await Expect(Row(page, LocalAwsSeeds.ReadyDomain)).ToBeVisibleAsync();
+
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__rowsGone"));
+        await Expect(page.GetByTestId("identity-row-loading")).ToHaveCountAsync(0);
+    }
+
     /// <summary>The list row of an identity (by its exact name, not a name that contains it).</summary>
     private static ILocator Row(IPage page, string identity) =>
         page.Locator("tr.identity-row").Filter(new() { Has = page.GetByTestId("identity-link").GetByText(identity, new() { Exact = true }) });
