@@ -20,7 +20,7 @@ public sealed class DkimCnameChecksTests : IDisposable
         _dns.AddCname("tok1._domainkey.example.com", "tok1.dkim.amazonses.com")
             .AddCname("tok2._domainkey.example.com", "tok1.dkim.amazonses.com");
 
-        var checks = await new DeliverabilityDnsChecks(new DnsResolverOptions { Resolver = _dns.Resolver, Timeout = TimeSpan.FromSeconds(15) })
+        var checks = await new DeliverabilityDnsChecks(_dns.ResolverOptions)
             .CheckDkimCnamesAsync("Example.com", ["tok1", "tok2", "tok3"]);
 
         Assert.Equal([DkimCnameState.Published, DkimCnameState.WrongTarget, DkimCnameState.Missing], checks.Select(c => c.State));

@@ -125,5 +125,5 @@ public sealed class DmarcLookupTests : IDisposable
         Assert.Contains("ServerFailure", lookup.Message);
     }
 
-    private DeliverabilityDnsChecks Checks() => new(new DnsResolverOptions { Resolver = _dns.Resolver, Timeout = TimeSpan.FromSeconds(15) });
+    private DeliverabilityDnsChecks Checks() => new(_dns.ResolverOptions);
 }

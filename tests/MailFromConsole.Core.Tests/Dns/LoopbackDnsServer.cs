@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
+using MailFromConsole.Core.Diagnosis;
 
 namespace MailFromConsole.Core.Tests.Dns;
 
@@ -48,6 +49,13 @@ public sealed class LoopbackDnsServer : IDisposable
 
     /// <summary>The resolver setting for <c>DnsResolverOptions.Resolver</c>.</summary>
     public string Resolver => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// Resolver options that ask this server. The timeout is generous: on a loaded CI machine an answer on loopback
+    /// (a long one retried over TCP above all) can take seconds, and the tests using this are about what the answers
+    /// say, not how fast they come; the timeout tests set their own.
+    /// </summary>
+    public DnsResolverOptions ResolverOptions => new() { Resolver = Resolver, Timeout = TimeSpan.FromSeconds(15) };
 
     /// <summary>Exceptions the server raised while answering (a test can assert none happened).</summary>
     public IReadOnlyList<Exception> ServerErrors

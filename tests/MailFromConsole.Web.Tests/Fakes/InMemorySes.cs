@@ -40,9 +40,10 @@ public sealed class InMemorySes : ISesClient
 
     public ConcurrentQueue<SendEmailRequest> SentEmails { get; } = new();
 
-    public int ListIdentitiesCalls;
-
     private readonly ConcurrentDictionary<string, int> listIdentitiesCallsByRegion = new(StringComparer.Ordinal);
+
+    /// <summary>The ListIdentities calls of every region.</summary>
+    public int ListIdentitiesCalls => listIdentitiesCallsByRegion.Values.Sum();
 
     /// <summary>The ListIdentities calls of one region (the sweeper lists every configured region, each on its own).</summary>
     public int ListIdentitiesCallsIn(string region) => listIdentitiesCallsByRegion.GetValueOrDefault(region);
@@ -99,11 +100,7 @@ public sealed class InMemorySes : ISesClient
     public Task<IdentityPage> ListIdentitiesAsync(string region, IdentityType? identityType, string? nextToken, int? maxItems, CancellationToken cancellationToken = default)
     {
         Check("ListIdentities", region);
-        if (Recorded)
-        {
-            Interlocked.Increment(ref ListIdentitiesCalls);
-            listIdentitiesCallsByRegion.AddOrUpdate(region, 1, (_, n) => n + 1);
-        }
+        if (Recorded) listIdentitiesCallsByRegion.AddOrUpdate(region, 1, (_, n) => n + 1);
         var all = identities.Where(p => p.Key.Region == region)
             .Select(p => p.Key.Name)
             .Where(n => identityType is null || (identityType == IdentityType.EmailAddress) == n.Contains('@'))
