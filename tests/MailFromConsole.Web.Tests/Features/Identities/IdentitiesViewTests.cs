@@ -100,6 +100,33 @@ public sealed class IdentitiesViewTests : ConsoleTestContext
     }
 
     [Fact]
+    public void AfterAPageChangeEachRowShowsAndActsOnItsNewIdentity()
+    {
+        // 30 domains: the second page has 5, shown in rows the first page used.
+        foreach (var i in Enumerable.Range(1, 30)) Aws.Ses.Add(Region, $"d{i:D2}.example.com");
+        var view = RenderView(IdentityType.Domain);
+        view.WaitForAssertion(() => Assert.Equal(25, view.FindAll("tr.identity-row").Count));
+
+        view.FindAll(".mud-table-pagination-actions button")[2].Click();
+        view.WaitForAssertion(() => Assert.Equal(
+            ["d26.example.com", "d27.example.com", "d28.example.com", "d29.example.com", "d30.example.com"],
+            view.FindAll("tr.identity-row [data-testid=identity-link]").Select(a => a.TextContent.Trim())));
+        Assert.All(view.FindAll("tr.identity-row [data-testid=identity-link]"), a => Assert.Contains("identity=d", a.GetAttribute("href")));
+
+        view.FindAll("input[data-testid=select-identity]")[0].Change(true);
+        view.WaitForAssertion(() => Assert.Equal("Set MAIL FROM Domain for 1 identity", view.Find("button[data-testid=bulk-setup]").TextContent.Trim()));
+        view.FindAll("tr.identity-row")[1].Click();
+        Assert.EndsWith("?identity=d27.example.com", Services.GetRequiredService<NavigationManager>().Uri);
+
+        // Back on the first page, the row that showed d26 shows d01 again, not ticked: the tick belongs to d26.
+        view.FindAll(".mud-table-pagination-actions button")[1].Click();
+        view.WaitForAssertion(() => Assert.Equal("d01.example.com", view.Find("tr.identity-row [data-testid=identity-link]").TextContent.Trim()));
+        Assert.False(view.FindAll("input[data-testid=select-identity]")[0].HasAttribute("checked"));
+        view.FindAll(".mud-table-pagination-actions button")[2].Click();
+        view.WaitForAssertion(() => Assert.True(view.FindAll("input[data-testid=select-identity]")[0].HasAttribute("checked")));
+    }
+
+    [Fact]
     public async Task RemovingAsksForConfirmationThenDeletes()
     {
         Aws.Ses.Add(Region, "gone.test");
