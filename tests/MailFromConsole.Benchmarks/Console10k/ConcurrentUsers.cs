@@ -4,7 +4,7 @@ using MailFromConsole.EndToEnd;
 namespace MailFromConsole.Benchmarks.Console10k;
 
 /// <summary>
-/// N signed-in users, each a Domains tab of its own circuit, going to the next page of the list over and over for a
+/// N signed-in users, each a Domains tab of its own circuit in a browser window of its own, going to the next page of the list over and over for a
 /// while (a short pause between clicks, as a reader would): how long each page change took, and how many requests the
 /// console sent to SES meanwhile (counted in its log), which must not grow with the number of users.
 /// </summary>
@@ -18,16 +18,27 @@ internal static class ConcurrentUsers
 
     public static async Task<UsersResult> RunAsync(ConsoleBrowser browser, ConsoleApp console, ConsoleProcess process, string path, int users, TimeSpan duration, TimeSpan pause, CancellationToken cancellationToken)
     {
-        // Tabs open one after the other (at once, 10 of them took over 30 s on the loaded machine): opening is not measured.
+        // Each user a window of its own, opened one after the other (at once, 10 tabs took over 30 s on a loaded machine): opening is not measured.
         var tabs = new List<Microsoft.Playwright.IPage>();
-        for (var i = 0; i < users; i++) tabs.Add(await browser.OpenListTabAsync(path));
+        for (var i = 0; i < users; i++) tabs.Add(await browser.OpenUserWindowAsync(path));
+
+        // First a few seconds with every window open and nobody clicking: what open windows cost by themselves.
+        var idleConsoleBefore = process.ReadCpuTime();
+        var idleChromiumBefore = ConsoleProcess.ReadChromiumCpuTime();
+        await Task.Delay(IdleWindow, cancellationToken);
+        var idleConsole = (process.ReadCpuTime() - idleConsoleBefore) / IdleWindow.TotalSeconds;
+        var idleChromium = (ConsoleProcess.ReadChromiumCpuTime() - idleChromiumBefore) / IdleWindow.TotalSeconds;
 
         var sesBefore = CountSesRequests(console.Output);
         var cpuBefore = process.ReadCpuTime();
+        var chromiumBefore = ConsoleProcess.ReadChromiumCpuTime();
+        var machineBefore = MachineCpu.Read();
+        var timers = await Task.WhenAll(tabs.Select(browser.StartRendererTimerAsync));
+        var renderersBefore = await Task.WhenAll(timers.Select(t => t.ReadAsync()));
         var clock = Stopwatch.StartNew();
         var changes = await Task.WhenAll(tabs.Select(async tab =>
         {
-            var times = new List<TimeSpan>();
+            var times = new List<PageChange>();
             while (clock.Elapsed < duration)
             {
                 times.Add(await ConsoleBrowser.NextPageAsync(tab));
@@ -38,11 +49,21 @@ internal static class ConcurrentUsers
         var elapsed = clock.Elapsed;
         var sesCalls = CountSesRequests(console.Output) - sesBefore;
         var consoleCpu = process.ReadCpuTime() - cpuBefore;
+        var chromiumCpu = ConsoleProcess.ReadChromiumCpuTime() - chromiumBefore;
+        var machineBusy = MachineCpu.Read().BusySince(machineBefore);
+        var renderersAfter = await Task.WhenAll(timers.Select(t => t.ReadAsync()));
+        foreach (var timer in timers) await timer.DisposeAsync();
+        var renderers = renderersAfter.Zip(renderersBefore, (after, before) => after - before).Aggregate(default(RendererTime), (sum, one) => sum + one);
         await browser.CloseTabsAsync();
 
-        var all = changes.SelectMany(t => t).Order().ToList();
-        return new UsersResult(users, elapsed, all.Count, Percentile(all, 0.5), Percentile(all, 0.95), all[^1], sesCalls, consoleCpu / all.Count);
+        var all = changes.SelectMany(t => t).ToList();
+        var onScreen = all.Select(c => c.OnScreen).Order().ToList();
+        var inDocument = all.Select(c => c.RowsInDocument).Order().ToList();
+        return new UsersResult(users, elapsed, all.Count, Percentile(onScreen, 0.5), Percentile(onScreen, 0.95), onScreen[^1],
+            Percentile(inDocument, 0.5), Percentile(inDocument, 0.95), sesCalls, consoleCpu / all.Count, chromiumCpu / all.Count, renderers.Per(all.Count), machineBusy, idleConsole, idleChromium);
     }
+
+    private static readonly TimeSpan IdleWindow = TimeSpan.FromSeconds(10);
 
     private static int CountSesRequests(string output)
     {
@@ -54,9 +75,3 @@ internal static class ConcurrentUsers
 
     private static TimeSpan Percentile(List<TimeSpan> sorted, double fraction) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 }
-
-/// <summary>
-/// One run of <see cref="ConcurrentUsers"/>: page changes made, their median, p95 and slowest, the SES requests sent
-/// meanwhile, and the console's CPU time per page change (the browser's tabs share the cores; this part is the server's).
-/// </summary>
-internal sealed record UsersResult(int Users, TimeSpan Elapsed, int Changes, TimeSpan Median, TimeSpan P95, TimeSpan Slowest, int SesCalls, TimeSpan ConsoleCpuPerChange);

@@ -99,7 +99,7 @@ internal sealed class Console10kBenchmark : IBenchmark
             {
                 var result = await ConcurrentUsers.RunAsync(browser, console, process, DomainsPath, users, userTime, TimeSpan.FromSeconds(1), cancellationToken);
                 usersResults.Add(result);
-                Say($"{users} users for {result.Elapsed.TotalSeconds:F0} s: {result.Changes} page changes, median {result.Median.TotalSeconds:F2} s, p95 {result.P95.TotalSeconds:F2} s, slowest {result.Slowest.TotalSeconds:F2} s; SES requests meanwhile {result.SesCalls}; console CPU {result.ConsoleCpuPerChange.TotalMilliseconds:F0} ms per page change");
+                Say($"{users} users for {result.Elapsed.TotalSeconds:F0} s: {result.Changes} page changes, median {result.Median.TotalSeconds:F2} s, p95 {result.P95.TotalSeconds:F2} s, slowest {result.Slowest.TotalSeconds:F2} s (rows in the document: median {result.InDocumentMedian.TotalSeconds:F2} s, p95 {result.InDocumentP95.TotalSeconds:F2} s); SES requests meanwhile {result.SesCalls}; CPU per page change: console {result.ConsoleCpuPerChange.TotalMilliseconds:F0} ms, Chromium {result.ChromiumCpuPerChange.TotalMilliseconds:F0} ms, of it the tabs' main threads: {result.RenderersPerChange}; cores busy {result.MachineBusy:P0}; before the clicks, all windows idle: console {result.IdleConsoleCpuPerSecond.TotalMilliseconds:F0} ms and Chromium {result.IdleChromiumCpuPerSecond.TotalMilliseconds:F0} ms of CPU a second");
             }
 
             await browser.DisposeAsync();
@@ -121,7 +121,7 @@ internal sealed class Console10kBenchmark : IBenchmark
                 Line("outside change → open pane", live.PaneAfterView, PaneGoal, yardstick),
             };
             foreach (var result in usersResults)
-                lines.Add(Line($"{result.Users} users, p95 page change", result.P95, PageGoal, yardstick) + $"   SES requests in {result.Elapsed.TotalSeconds:F0} s: {result.SesCalls}, console CPU per change {result.ConsoleCpuPerChange.TotalMilliseconds:F0} ms");
+                lines.Add(Line($"{result.Users} users, p95 page change", result.P95, PageGoal, yardstick) + $"   SES requests in {result.Elapsed.TotalSeconds:F0} s: {result.SesCalls}, CPU per change: console {result.ConsoleCpuPerChange.TotalMilliseconds:F0} ms, Chromium {result.ChromiumCpuPerChange.TotalMilliseconds:F0} ms");
             var memoryRatio = perCircuitMib / MemoryGoalMib;
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"  {"memory / idle circuit",-30} {perCircuitMib,7:F2} MiB goal ≤ {MemoryGoalMib:F0} MiB  ratio {memoryRatio:F2}   (VmRSS; RssAnon {perCircuitAnonMib:F2}, GC heap {perCircuitHeapMib:F2} MiB)"));

@@ -10,6 +10,7 @@ namespace MailFromConsole.Benchmarks.Console10k;
 internal sealed class ConsoleBrowser : IAsyncDisposable
 {
     private const string Chromium = "/usr/bin/chromium";
+    private static readonly ViewportSize Viewport = new() { Width = 1400, Height = 900 };
 
     // Runs in every document before the page's own scripts: notes (in ms since navigation start) the first frame
     // after identity rows appear in the table (and the progress bar's text then), and the first frame after the
@@ -35,7 +36,8 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         })();
         """;
 
-    // Clicks the pager's next-page button and resolves with the ms until the next frame after the first row changed.
+    // Clicks the pager's next-page button and resolves with the ms until the first row changed in the document (the
+    // server's answer is in) and until the next frame after that (on screen).
     private const string NextPageScript = """
         () => new Promise((resolve, reject) => {
           const first = () => document.querySelector('tr.identity-row [data-testid=identity-link]')?.textContent;
@@ -46,9 +48,10 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
           const timeout = setTimeout(() => { observer.disconnect(); reject(new Error('the page did not change within 30 s')); }, 30000);
           const observer = new MutationObserver(() => {
             if (first() === before) return;
+            const changed = performance.now() - start;
             observer.disconnect();
             clearTimeout(timeout);
-            requestAnimationFrame(() => resolve(performance.now() - start));
+            requestAnimationFrame(() => resolve([changed, performance.now() - start]));
           });
           observer.observe(document.body, { childList: true, subtree: true, characterData: true });
           buttons[2].click();
@@ -71,6 +74,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly IBrowserContext _context;
+    private readonly List<IBrowserContext> _userWindows = [];
     private readonly Uri _baseUrl;
 
     private ConsoleBrowser(IPlaywright playwright, IBrowser browser, IBrowserContext context, Uri baseUrl)
@@ -93,7 +97,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic"],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewport });
         await context.AddInitScriptAsync(FirstRowsProbe);
         return new ConsoleBrowser(playwright, browser, context, baseUrl);
     }
@@ -141,18 +145,41 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     /// Opens <paramref name="path"/> in a new tab and returns the tab once its first page of rows is on screen and its
     /// circuit pages them (the prerendered document has rows but no pager).
     /// </summary>
-    public async Task<IPage> OpenListTabAsync(string path)
+    public async Task<IPage> OpenListTabAsync(string path) => await OpenListAsync(await NewTabAsync(), path);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as another user would: in a window of its own (a new context with this one's
+    /// sign-in). Headless Chromium shows one tab per window and gives the hidden tabs of a window about one frame a
+    /// second, so users sharing a window would measure that throttling instead of the console.
+    /// </summary>
+    public async Task<IPage> OpenUserWindowAsync(string path)
     {
-        var page = await NewTabAsync();
+        var window = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Viewport,
+            StorageState = await _context.StorageStateAsync(),
+        });
+        _userWindows.Add(window);
+        await window.AddInitScriptAsync(FirstRowsProbe);
+        var page = await window.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return await OpenListAsync(page, path);
+    }
+
+    private async Task<IPage> OpenListAsync(IPage page, string path)
+    {
         await page.GotoAsync(new Uri(_baseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { Timeout = 90_000, PollingInterval = 100 });
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-table-pagination-actions button').length === 4", null, new() { Timeout = 90_000, PollingInterval = 100 });
         return page;
     }
 
-    /// <summary>Goes to the next page of the list in <paramref name="page"/>: the time from the click until the new rows are on screen.</summary>
-    public static async Task<TimeSpan> NextPageAsync(IPage page) =>
-        TimeSpan.FromMilliseconds(await page.EvaluateAsync<double>(NextPageScript));
+    /// <summary>Goes to the next page of the list in <paramref name="page"/>: the times from the click until the new rows are in the document and on screen.</summary>
+    public static async Task<PageChange> NextPageAsync(IPage page)
+    {
+        var times = await page.EvaluateAsync<double[]>(NextPageScript);
+        return new PageChange(TimeSpan.FromMilliseconds(times[0]), TimeSpan.FromMilliseconds(times[1]));
+    }
 
     /// <summary>From now on, <paramref name="page"/> notes when its details pane shows <paramref name="mailFromDomain"/>.</summary>
     public static Task WatchPaneAsync(IPage page, string mailFromDomain) => page.EvaluateAsync(WatchPaneScript, mailFromDomain);
@@ -179,10 +206,15 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes every tab (each closes its circuit); the context keeps the sign-in.</summary>
+    /// <summary>Starts counting <paramref name="page"/>'s renderer main-thread time (Chromium counts from now on).</summary>
+    public Task<RendererTimer> StartRendererTimerAsync(IPage page) => RendererTimer.StartAsync(_context, page);
+
+    /// <summary>Closes every tab and user window (each closes its circuit); the context keeps the sign-in.</summary>
     public async Task CloseTabsAsync()
     {
         foreach (var page in _context.Pages.ToList()) await page.CloseAsync();
+        foreach (var window in _userWindows) await window.DisposeAsync();
+        _userWindows.Clear();
     }
 
     private async Task<IPage> NewTabAsync()
@@ -194,6 +226,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await CloseTabsAsync();
         await _context.DisposeAsync();
         await _browser.DisposeAsync();
         _playwright.Dispose();

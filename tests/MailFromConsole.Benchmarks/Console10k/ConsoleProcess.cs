@@ -46,10 +46,41 @@ internal sealed class ConsoleProcess(int id)
     }
 
     /// <summary>The CPU time (user + system) the process has used so far, from /proc/&lt;pid&gt;/stat.</summary>
-    public TimeSpan ReadCpuTime()
+    public TimeSpan ReadCpuTime() => CpuTimeOf(Id) ?? throw new InvalidOperationException($"The console (pid {Id}) has ended.");
+
+    /// <summary>The CPU time all of Chromium's processes (browser, renderers, utilities) have used so far: the tabs' share of the cores.</summary>
+    public static TimeSpan ReadChromiumCpuTime()
     {
+        var total = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            string command;
+            try
+            {
+                command = File.ReadAllText(Path.Combine(dir, "comm")).Trim();
+            }
+            catch (IOException)
+            {
+                continue; // the process ended while we looked
+            }
+            if (command == "chromium") total += CpuTimeOf(pid) ?? TimeSpan.Zero;
+        }
+        return total;
+    }
+
+    private static TimeSpan? CpuTimeOf(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
         // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th, in clock ticks of 1/100 s.
-        var stat = File.ReadAllText($"/proc/{Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromMilliseconds(ticks * 10);
