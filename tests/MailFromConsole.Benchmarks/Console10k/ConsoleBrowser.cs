@@ -145,7 +145,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
     /// Opens <paramref name="path"/> in a new tab and returns the tab once its first page of rows is on screen and its
     /// circuit pages them (the prerendered document has rows but no pager).
     /// </summary>
-    public async Task<IPage> OpenListTabAsync(string path) => await OpenListAsync(await NewTabAsync(), path);
+    public async Task<IPage> OpenListTabAsync(string path) => await GoToListAsync(await NewTabAsync(), path);
 
     /// <summary>
     /// Opens <paramref name="path"/> as another user would: in a window of its own (a new context with this one's
@@ -163,10 +163,10 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         await window.AddInitScriptAsync(FirstRowsProbe);
         var page = await window.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        return await OpenListAsync(page, path);
+        return await GoToListAsync(page, path);
     }
 
-    private async Task<IPage> OpenListAsync(IPage page, string path)
+    private async Task<IPage> GoToListAsync(IPage page, string path)
     {
         await page.GotoAsync(new Uri(_baseUrl, path).ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("() => window.__firstRowsMs !== undefined", null, new() { Timeout = 90_000, PollingInterval = 100 });
