@@ -146,15 +146,19 @@ public sealed partial class KillAndRestartTests(ConsoleFixture console)
     /// <summary>How many rows the open job page shows settled, once at least <paramref name="atLeast"/> are.</summary>
     private static async Task<int> WaitForSettledAsync(IPage page, int atLeast)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // The job first reads each row's records and publishes the zone's batch, then sets one identity a second;
+        // on a loaded CI machine a fresh console's start-up reads share those seconds.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var counts = "";
         while (DateTime.UtcNow < deadline)
         {
-            var counts = await page.GetByTestId("job-counts").InnerTextAsync();
+            counts = await page.GetByTestId("job-counts").InnerTextAsync();
             var settled = int.Parse(SettledCount().Match(counts).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (settled >= atLeast) return settled;
             await Task.Delay(100);
         }
-        throw new TimeoutException($"The job did not settle {atLeast} rows within 60 s.");
+        var rows = string.Join("; ", await page.Locator("tr").AllInnerTextsAsync());
+        throw new TimeoutException($"The job did not settle {atLeast} rows within 120 s. Its page said \"{counts}\"; rows: {rows}");
     }
 
     private sealed record Entry(string Identity, string Result, string Detail, string After);
