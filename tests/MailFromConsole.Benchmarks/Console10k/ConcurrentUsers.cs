@@ -33,7 +33,7 @@ internal static class ConcurrentUsers
         var cpuBefore = process.ReadCpuTime();
         var chromiumBefore = ConsoleProcess.ReadChromiumCpuTime();
         var machineBefore = MachineCpu.Read();
-        var timers = await Task.WhenAll(tabs.Select(browser.StartRendererTimerAsync));
+        var timers = await Task.WhenAll(tabs.Select(RendererTimer.StartAsync));
         var renderersBefore = await Task.WhenAll(timers.Select(t => t.ReadAsync()));
         var clock = Stopwatch.StartNew();
         var changes = await Task.WhenAll(tabs.Select(async tab =>

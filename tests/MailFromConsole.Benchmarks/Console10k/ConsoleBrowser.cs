@@ -161,9 +161,7 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         });
         _userWindows.Add(window);
         await window.AddInitScriptAsync(FirstRowsProbe);
-        var page = await window.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        return await GoToListAsync(page, path);
+        return await GoToListAsync(await NewTabAsync(window), path);
     }
 
     private async Task<IPage> GoToListAsync(IPage page, string path)
@@ -206,9 +204,6 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts counting <paramref name="page"/>'s renderer main-thread time (Chromium counts from now on).</summary>
-    public Task<RendererTimer> StartRendererTimerAsync(IPage page) => RendererTimer.StartAsync(_context, page);
-
     /// <summary>Closes every tab and user window (each closes its circuit); the context keeps the sign-in.</summary>
     public async Task CloseTabsAsync()
     {
@@ -217,9 +212,9 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         _userWindows.Clear();
     }
 
-    private async Task<IPage> NewTabAsync()
+    private async Task<IPage> NewTabAsync(IBrowserContext? window = null)
     {
-        var page = await _context.NewPageAsync();
+        var page = await (window ?? _context).NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
     }

@@ -13,9 +13,10 @@ internal sealed class RendererTimer : IAsyncDisposable
 
     private RendererTimer(ICDPSession session) => _session = session;
 
-    public static async Task<RendererTimer> StartAsync(IBrowserContext context, IPage page)
+    /// <summary>Starts counting <paramref name="page"/>'s renderer main-thread time (through the page's own context: each user has one).</summary>
+    public static async Task<RendererTimer> StartAsync(IPage page)
     {
-        var session = await context.NewCDPSessionAsync(page);
+        var session = await page.Context.NewCDPSessionAsync(page);
         await session.SendAsync("Performance.enable");
         return new RendererTimer(session);
     }
