@@ -16,6 +16,9 @@ public sealed class Browser : IAsyncLifetime
         {
             throw new InvalidOperationException("Debian's chromium is missing: run tests/install-deps.sh (tests/run-all.sh does).");
         }
+        // A change goes through SES's paced calls (the MAIL FROM reads are one a second, shared with the sweeper), and CI's two
+        // cores also run the console and Chromium: 5 s, Playwright's default, is too short for an answer that is only slow.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Instance = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
