@@ -118,7 +118,7 @@ public sealed class MailFromService(
     /// <summary>
     /// Makes one MAIL FROM change through the gate. SES's setting is read right before writing (one change per identity
     /// at a time here): it is the audit's "before", and when it is no longer what the user <paramref name="seen"/>,
-    /// nothing is written. The account view shows the expected setting at once (every open page), then SES's answer confirms it.
+    /// nothing is written. The account view shows the expected setting at once (every open page), then the sweeper's read of SES confirms it.
     /// </summary>
     private Task<ServiceResult<MailFromDetails>> ChangeAsync(AuditChange attempt, string region, string identity, IdentityMailFromDomainAttributes? seen,
         Func<IdentityMailFromDomainAttributes, ServiceResult<IdentityMailFromDomainAttributes>> target, CancellationToken cancellationToken) =>
@@ -147,9 +147,9 @@ public sealed class MailFromService(
                 if (expected.MailFromDomain is { } domain) await pendingSince.StartedAsync(region, identity, domain, CancellationToken.None);
                 await view.ChangedByConsoleAsync(region, identity, s => s with { MailFrom = expected }, cancellationToken);
             }
-            var details = await ReadBackAsync(region, identity, cancellationToken);
-            change.Entry = change.Entry with { After = AuditText.MailFrom(details.Attributes) };
-            return ServiceResult<MailFromDetails>.Ok(details);
+            // SES accepted it; the sweeper reads a just-changed identity first, so its answer follows within a second or two
+            // on every open page, without holding this user's dialog for another paced read.
+            return ServiceResult<MailFromDetails>.Ok(Details(region, identity, expected));
         });
 
     /// <summary>What a user sees of the setting: the domain and the behaviour (the status moves on by itself).</summary>

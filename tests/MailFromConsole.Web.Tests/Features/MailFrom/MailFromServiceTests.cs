@@ -41,6 +41,19 @@ public sealed class MailFromServiceTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task SavingReadsSesOnceBeforeWritingAndDoesNotWaitForAnotherRead()
+    {
+        // SES allows one MAIL FROM read a second: a second read after the write would hold the dialog that long again.
+        Aws.Ses.Calls.Clear();
+
+        var result = await MailFrom.SetAsync(Region, "example.com", "mail.example.com", BehaviorOnMxFailure.UseDefaultValue);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Equal(["GetIdentityMailFromDomainAttributes", "SetIdentityMailFromDomain"], Aws.Ses.Calls);
+        Assert.Equal(new IdentityMailFromDomainAttributes("mail.example.com", CustomMailFromStatus.Pending, BehaviorOnMxFailure.UseDefaultValue), result.Value!.Attributes);
+    }
+
+    [Fact]
     public async Task RestartAfterFailedSetsTheSameDomainAgain()
     {
         var identity = Aws.Ses.Find(Region, "example.com")!;
