@@ -166,7 +166,8 @@ internal sealed class BulkJobRunner(
         }
     }
 
-    private async Task SetOneAsync(BulkJobRecord job, ChangeGate gate, BehaviorOnMxFailure behavior, BulkJobRowRecord row, IdentityMailFromDomainAttributes? before, CancellationToken cancellationToken)
+    private async Task SetOneAsync(BulkJobRecord job, ChangeGate gate, BehaviorOnMxFailure behavior, BulkJobRowRecord row, IdentityMailFromDomainAttributes? before,
+        CancellationToken cancellationToken, bool afterNoAnswer = false)
     {
         var expected = new IdentityMailFromDomainAttributes(row.MailFromDomain, CustomMailFromStatus.Pending, behavior);
         var attempt = new AuditChange(AuditActions.SetMailFromDomain, job.Region, row.Identity)
@@ -189,12 +190,22 @@ internal sealed class BulkJobRunner(
         });
         if (!result.Succeeded && result.ErrorCode == ServiceEdge.OutcomeUnknownCode)
         {
-            // No answer came: SES's setting says whether it was applied.
+            // No answer came: SES's setting says whether it was applied. Still the one from before means the request never
+            // arrived, and it is sent once more (the same setting twice is harmless); anything else is someone else's change.
             var read = await ses.GetIdentityMailFromDomainAttributesAsync(job.Region, [row.Identity], cancellationToken);
-            if (read.TryGetValue(row.Identity, out var now) && BulkRowDecisions.Next(now, null, null, row.MailFromDomain!, behavior) == MailFromStep.AlreadySet)
-                result = ServiceResult<bool>.Ok(true);
+            var now = read.TryGetValue(row.Identity, out var a) && a.MailFromDomain is not null ? a : null;
+            switch (BulkRowDecisions.Next(now, before?.MailFromDomain, before?.BehaviorOnMxFailure, row.MailFromDomain!, behavior))
+            {
+                case MailFromStep.AlreadySet:
+                    result = ServiceResult<bool>.Ok(true);
+                    break;
+                case MailFromStep.Send when !afterNoAnswer:
+                    await SetOneAsync(job, gate, behavior, row, before, cancellationToken, afterNoAnswer: true);
+                    return;
+            }
         }
-        if (result.Succeeded) await store.SetAsync([row], BulkRowState.Done, $"MAIL FROM set to {row.MailFromDomain}" + (row.ZoneId is null ? "; publish the records by hand" : ""));
+        var done = $"MAIL FROM set to {row.MailFromDomain}" + (afterNoAnswer ? " (sent again: SES had not received the first request)" : "");
+        if (result.Succeeded) await store.SetAsync([row], BulkRowState.Done, done + (row.ZoneId is null ? "; publish the records by hand" : ""));
         else await store.SetAsync([row], BulkRowState.Failed, $"SES: {result.Error}");
     }
 

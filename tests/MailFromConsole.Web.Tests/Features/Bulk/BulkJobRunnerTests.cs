@@ -123,6 +123,23 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASetSesNeverReceivedIsReadBackAndSentOnceMore()
+    {
+        var identities = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 3);
+        var id = await StartAsync(identities);
+        sent.LoseNextSetRequestOf(identities[1]);
+
+        await RunAsync();
+
+        var job = await JobAsync(id);
+        Assert.Equal((BulkJobState.Finished, 3), (job.Job.State, job.Job.Done));
+        Assert.All(identities, i => Assert.Equal(1, sent.For(i)));
+        Assert.Contains("sent again", job.Rows.Single(r => r.Identity == identities[1]).Result);
+        var ses = await SesAsync(identities);
+        Assert.All(identities, i => Assert.Equal($"mail.{i}", ses[i].MailFromDomain));
+    }
+
+    [Fact]
     public async Task AZoneBatchRefusedByRoute53IsReportedPerRowAndTheOtherZoneGoesOn()
     {
         var inExampleCom = await AddDomainsAsync(LocalAwsSeeds.ExampleDomain, 3);
@@ -225,6 +242,7 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
         private int batches;
         private (int At, CancellationTokenSource Stop)? crash;
         private (LostBatch What, CancellationTokenSource? Stop)? lostBatch;
+        private string? lostSetRequestOf;
 
         public int Batches
         {
@@ -239,6 +257,22 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
         public void LoseAnswerAndStop(int at, CancellationTokenSource stop) => crash = (at, stop);
 
         public void LoseNextBatch(LostBatch what, CancellationTokenSource? stop = null) => lostBatch = (what, stop);
+
+        public void LoseNextSetRequestOf(string identity)
+        {
+            lock (counts) lostSetRequestOf = identity;
+        }
+
+        /// <summary>True when this identity's Set request is to be lost before it reaches SES (spent once taken).</summary>
+        public bool TakeLostRequest(string identity)
+        {
+            lock (counts)
+            {
+                if (!string.Equals(lostSetRequestOf, identity, StringComparison.OrdinalIgnoreCase)) return false;
+                lostSetRequestOf = null;
+                return true;
+            }
+        }
 
         /// <summary>True when this answer is to be lost.</summary>
         public bool Add(string identity)
@@ -277,6 +311,9 @@ public sealed class BulkJobRunnerTests : IAsyncLifetime
                 return await SendBatchAsync(request, cancellationToken);
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             var form = System.Web.HttpUtility.ParseQueryString(body);
+            // The connection drops before the request reaches SES: the console cannot tell that from a lost answer.
+            if (form["Action"] == "SetIdentityMailFromDomain" && counter.TakeLostRequest(form["Identity"]!))
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.");
             var response = await base.SendAsync(request, cancellationToken);
             if (form["Action"] == "SetIdentityMailFromDomain" && counter.Add(form["Identity"]!))
             {
