@@ -2,18 +2,6 @@ using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.Core.Bulk;
 
-public enum MailFromStep
-{
-    /// <summary>Send SetIdentityMailFromDomain.</summary>
-    Send,
-
-    /// <summary>SES already holds the wanted setting: nothing to send (after a restart: the lost answer was a success).</summary>
-    AlreadySet,
-
-    /// <summary>Someone changed the setting since the review: the row is skipped, not overwritten.</summary>
-    ChangedMeanwhile,
-}
-
 /// <summary>What a job does with a row's SES step, from SES's setting as read just before it.</summary>
 public static class BulkRowDecisions
 {

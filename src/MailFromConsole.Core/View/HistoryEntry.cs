@@ -1,15 +1,4 @@
 namespace MailFromConsole.Core.View;
 
-/// <summary>What kind of change a history entry records.</summary>
-public enum HistoryKind
-{
-    /// <summary>SES moved a status by itself (Pending → Success, Success → Failed…).</summary>
-    Status,
-    /// <summary>The MAIL FROM domain's DNS records changed (MX gone, second MX, SPF lost or back).</summary>
-    Dns,
-    /// <summary>A setting changed that the console did not change (aws CLI, Terraform, another console).</summary>
-    Outside,
-}
-
 /// <param name="IsDrift">A change for the worse of an identity that was working: flagged on the dashboard and notified.</param>
 public sealed record HistoryEntry(string Region, string Identity, DateTimeOffset At, HistoryKind Kind, string Text, bool IsDrift);

@@ -5,17 +5,6 @@ using MailFromConsole.LocalAws.Wire;
 
 namespace MailFromConsole.LocalAws.Auth;
 
-/// <summary>The signing scope a verified request was signed for, and who signed it.</summary>
-internal sealed record SignedScope(string AccessKeyId, string Region, string Service, Caller Caller);
-
-/// <summary>The parts of an HTTP request a SigV4 signature covers.</summary>
-internal sealed record SignedRequest(
-    string Method,
-    string RawPath,
-    string RawQuery,
-    Func<string, string?> Header,
-    byte[] Body);
-
 /// <summary>
 /// Checks a request's AWS Signature Version 4 as the service would: the credential scope names this service and
 /// one of its regions, X-Amz-Date is close to the server's clock, the key is known (temporary keys with their

@@ -2,13 +2,6 @@ using MailFromConsole.Core.Ses;
 
 namespace MailFromConsole.LocalAws.Detection;
 
-/// <summary>A custom MAIL FROM setup SES is (or keeps) checking, of an identity of <paramref name="AccountId"/> in <paramref name="Region"/>.</summary>
-/// <param name="SetupStartedAt">When SetIdentityMailFromDomain last set this domain: the 72-hour-like window starts here.</param>
-public sealed record MailFromSetup(string AccountId, string Region, string Identity, string MailFromDomain, CustomMailFromStatus Status, DateTimeOffset SetupStartedAt);
-
-/// <summary>A domain identity of an account waiting for (or keeping) its _amazonses TXT verification.</summary>
-public sealed record DomainVerification(string AccountId, string Region, string Domain, string Token, VerificationStatus Status, DateTimeOffset StartedAt);
-
 /// <summary>What the MX-detection worker reads and writes, over the identities of every local account. Implemented by the SQLite store.</summary>
 public interface IDetectionStore
 {

@@ -1,7 +1,5 @@
 namespace MailFromConsole.LocalAws;
 
-public enum FaultKind { Throttling, ServerError, Delay, PriorRequestNotComplete }
-
 /// <summary>
 /// A fault to inject into matching requests. <see cref="Service"/> is "ses" or "route53" (null: both);
 /// <see cref="Action"/> is the SES Action or Route 53 operation name (null: all); <see cref="Count"/> is how many

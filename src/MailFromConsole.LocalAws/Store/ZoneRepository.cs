@@ -3,15 +3,6 @@ using Microsoft.Data.Sqlite;
 
 namespace MailFromConsole.LocalAws.Store;
 
-/// <summary>A hosted zone of an account as stored. <see cref="Name"/> is lower case with the trailing dot.</summary>
-internal sealed record ZoneRow(string AccountId, string Id, string Name, string CallerReference, string? Comment, bool Private, long RecordSetCount);
-
-/// <summary>A record set with its values exactly as Route 53 shows them (TXT quoted, MX "10 host.").</summary>
-internal sealed record RecordSetRow(string Name, string Type, long Ttl, IReadOnlyList<string> Values);
-
-/// <summary>A Route 53 change an account submitted.</summary>
-internal sealed record ChangeRow(string AccountId, string Id, DateTimeOffset SubmittedAt, string? Comment);
-
 /// <summary>
 /// Route 53 hosted zones per account, their record sets and the changes applied to them. An account sees only its
 /// own zones and changes; zone and change ids are unique across accounts, so record sets and tags hang off the id.

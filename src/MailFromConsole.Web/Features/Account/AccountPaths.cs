@@ -30,6 +30,3 @@ public static class AccountPaths
     private static bool IsPath(string url, string path) =>
         url.StartsWith(path, StringComparison.OrdinalIgnoreCase) && (url.Length == path.Length || url[path.Length] is '/' or '?' or '#');
 }
-
-/// <summary>The hidden field a plain form posts to pass antiforgery validation.</summary>
-public sealed record AntiforgeryField(string FieldName, string Token);

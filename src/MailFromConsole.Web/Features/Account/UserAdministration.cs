@@ -3,21 +3,6 @@ using MailFromConsole.Web.Infrastructure.Auth;
 
 namespace MailFromConsole.Web.Features.Account;
 
-/// <summary>A console user as the users page lists it.</summary>
-public sealed record UserListing(string Name, ConsoleRole Role, UserSource Source, DateTimeOffset? CreatedAt, string? CreatedBy)
-{
-    /// <summary>Configured users are changed in configuration, not in the console.</summary>
-    public bool IsEditable => Source == UserSource.Local;
-}
-
-/// <summary>The outcome of a user change, in words for the page.</summary>
-public sealed record UserChangeResult(bool Succeeded, string Message)
-{
-    public static UserChangeResult Done(string message) => new(true, message);
-
-    public static UserChangeResult Refused(string message) => new(false, message);
-}
-
 /// <summary>
 /// Adds, changes and removes the console's own users. Every call checks for the Admin role on the server, by the
 /// caller's stored record (an Admin demoted a moment ago, whose open page still holds the old claims, is refused), and

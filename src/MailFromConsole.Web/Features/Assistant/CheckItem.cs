@@ -1,8 +1,5 @@
 namespace MailFromConsole.Web.Features.Assistant;
 
-/// <summary>Passed: yes. Failed: something to fix. Waiting: not there yet (normal early on). Unknown: could not be checked.</summary>
-public enum CheckState { Passed, Failed, Waiting, Unknown }
-
 /// <summary>One line of a live check, in plain words.</summary>
 /// <param name="Key">Stable id for the UI and tests (e.g. <c>mx-found</c>).</param>
 /// <param name="Question">The question as a newcomer would ask it ("Is there an MX record?").</param>

@@ -5,13 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.Assistant;
 
-public sealed record IdentityChoice(string Identity, IdentityType Type, IdentityMailFromDomainAttributes? MailFrom);
-
-/// <param name="Verified">Matching identities SES has verified (the only ones that can get a MAIL FROM domain).</param>
-/// <param name="NotVerified">Matching identities that are not verified yet, by name.</param>
-/// <param name="More">True when more identities match than were read: the user should narrow the search.</param>
-public sealed record IdentityChoices(IReadOnlyList<IdentityChoice> Verified, IReadOnlyList<string> NotVerified, bool More);
-
 /// <summary>The assistant's first step: verified identities of a region matching a search, through the identity service.</summary>
 public sealed class VerifiedIdentityFinder(IIdentityService identities, IOptions<GuidedSetupOptions> options) : IVerifiedIdentityFinder
 {

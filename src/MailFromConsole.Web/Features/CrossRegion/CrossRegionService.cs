@@ -7,20 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace MailFromConsole.Web.Features.CrossRegion;
 
-/// <summary>The identity in one region where it is verified.</summary>
-public sealed record RegionMailFrom(string Region, IdentityMailFromDomainAttributes? MailFrom, EffectiveMailFrom Effective)
-{
-    public string? MailFromDomain => MailFrom?.MailFromDomain;
-}
-
-/// <summary>About one MAIL FROM domain used by one or more regions: where its single MX points.</summary>
-public sealed record SharedMxNote(string MailFromDomain, IReadOnlyList<string> Regions, string? MxRegion, string Explanation);
-
-/// <param name="NotVerifiedIn">Configured regions where the identity is not verified (or unknown).</param>
-/// <param name="Absent">"example.com is not an identity in us-west-2": plain facts about regions, not failures.</param>
-public sealed record CrossRegionReport(string Identity, IReadOnlyList<RegionMailFrom> Verified, IReadOnlyList<string> NotVerifiedIn, IReadOnlyList<SharedMxNote> Notes,
-    IReadOnlyList<string> Errors, IReadOnlyList<string> Absent);
-
 /// <summary>One identity across every configured region, through the identity service (SES is regional).</summary>
 public sealed class CrossRegionService(IIdentityService identities, IMailFromDnsDiagnostics diagnostics, IOptions<ConsoleRegionOptions> regionOptions) : ICrossRegionService
 {

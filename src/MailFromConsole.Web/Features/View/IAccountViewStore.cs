@@ -22,5 +22,3 @@ public interface IAccountViewStore
     /// <summary>Drift entries of every identity, newest first (the dashboard and the notifications).</summary>
     Task<IReadOnlyList<HistoryEntry>> RecentDriftAsync(int max, CancellationToken cancellationToken);
 }
-
-public sealed record RegionIdentity(string Region, IdentityState State);

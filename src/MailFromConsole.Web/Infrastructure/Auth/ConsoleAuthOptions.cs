@@ -31,37 +31,3 @@ public sealed class ConsoleAuthOptions
 
     public OidcOptions Oidc { get; set; } = new();
 }
-
-/// <summary>A user configured with a password hash made by <c>hash-password</c> (never a plain password).</summary>
-public sealed class ConfiguredUser
-{
-    public string Name { get; set; } = "";
-
-    public string Role { get; set; } = "";
-
-    public string PasswordHash { get; set; } = "";
-}
-
-/// <summary>OpenID Connect sign-in; registered only when <see cref="Authority"/> and <see cref="ClientId"/> are set.</summary>
-public sealed class OidcOptions
-{
-    public string? Authority { get; set; }
-
-    public string? ClientId { get; set; }
-
-    public string? ClientSecret { get; set; }
-
-    /// <summary>The text of the sign-in button.</summary>
-    public string DisplayName { get; set; } = "your organisation's sign-in";
-
-    /// <summary>The claim whose values name console roles (Viewer, Operator, Admin, or a key of <see cref="RoleMap"/>).</summary>
-    public string RoleClaim { get; set; } = "roles";
-
-    /// <summary>Maps identity-provider role or group values to console roles, e.g. <c>"mail-admins": "Admin"</c>.</summary>
-    public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The role of a user whose token names none; empty to refuse such users.</summary>
-    public string DefaultRole { get; set; } = nameof(ConsoleRole.Viewer);
-
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(Authority) && !string.IsNullOrWhiteSpace(ClientId);
-}

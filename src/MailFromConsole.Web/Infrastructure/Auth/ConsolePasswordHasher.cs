@@ -57,10 +57,3 @@ public static class ConsolePasswordHasher
         _ => null,
     };
 }
-
-public enum PasswordCheck
-{
-    Wrong,
-    Right,
-    RightButRehash,
-}

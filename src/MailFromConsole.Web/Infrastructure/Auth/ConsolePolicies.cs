@@ -27,18 +27,3 @@ public static class ConsolePolicies
         options.FallbackPolicy = options.GetPolicy(Viewer);
     }
 }
-
-/// <summary>Met when the user's console role is at least <see cref="Minimum"/>.</summary>
-public sealed class MinimumRoleRequirement(ConsoleRole minimum) : AuthorizationHandler<MinimumRoleRequirement>, IAuthorizationRequirement
-{
-    public ConsoleRole Minimum { get; } = minimum;
-
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, MinimumRoleRequirement requirement)
-    {
-        if (ConsoleRoles.Of(context.User) is { } held && held.Allows(requirement.Minimum))
-        {
-            context.Succeed(requirement);
-        }
-        return Task.CompletedTask;
-    }
-}

@@ -4,31 +4,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace MailFromConsole.Web.Infrastructure.Auth;
 
-/// <summary>The user of the current circuit or request, as the server knows it (not as the browser claims).</summary>
-public interface ICurrentUser
-{
-    /// <summary>The signed-in user's name, or null when nobody is signed in.</summary>
-    string? Name { get; }
-
-    /// <summary>The user's console role, or null when not signed in or without a role.</summary>
-    ConsoleRole? Role { get; }
-
-    bool Has(ConsoleRole minimum);
-}
-
-/// <summary>Server-side check that application services call before every change.</summary>
-public interface IRoleGuard
-{
-    /// <summary>Throws <see cref="NotAuthorizedException"/> unless the current user holds at least <paramref name="minimum"/>.</summary>
-    void Require(ConsoleRole minimum);
-
-    /// <summary>
-    /// Like <see cref="Require"/>, by the user's record as stored now rather than the circuit's claims: a user signed
-    /// out in another tab, deleted or demoted a moment ago is refused at once. Every change checks this.
-    /// </summary>
-    Task RequireNowAsync(ConsoleRole minimum, CancellationToken cancellationToken = default);
-}
-
 /// <summary>
 /// Reads the scope's <see cref="AuthenticationStateProvider"/>: in a Blazor circuit that is the circuit's user (kept
 /// current by revalidation), in an HTTP request the request's user (set by the console's auth middleware).

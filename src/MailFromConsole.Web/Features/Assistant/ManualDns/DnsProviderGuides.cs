@@ -1,9 +1,5 @@
 namespace MailFromConsole.Web.Features.Assistant.ManualDns;
 
-/// <summary>Short, provider-specific steps for adding the records by hand, with that provider's traps.</summary>
-/// <param name="Key">Stable id (<c>cloudflare</c>, <c>godaddy</c>, ...).</param>
-public sealed record DnsProviderGuide(string Key, string Name, IReadOnlyList<string> Steps, IReadOnlyList<string> Traps);
-
 /// <summary>The guides for the common providers, filled in with the user's own records.</summary>
 public static class DnsProviderGuides
 {

@@ -3,11 +3,6 @@ using MailFromConsole.Core.Records;
 
 namespace MailFromConsole.Web.Features.Assistant.ManualDns;
 
-/// <summary>One record as DNS providers' forms ask for it: host field, type, priority (MX), value.</summary>
-/// <param name="Host">What to type in a provider's host/name field when the zone is <see cref="RecordSetExport.HostField"/>'s zone.</param>
-/// <param name="Replaces">The existing value this one takes the place of (a merged SPF record), else null.</param>
-public sealed record ManualRecord(string Name, string Host, string Type, int? Priority, string Value, string? Replaces = null);
-
 /// <summary>The records for by-hand publishing: the SES console's .csv record set and providers' form fields.</summary>
 public static class RecordSetExport
 {

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Diagnosis;
+
+public enum FindingSeverity { Ok, Warning, Error }

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Records;
+
+public enum EffectiveMailFromKind { Custom, RegionDefault, Rejected }

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Route53;
+
+public enum ChangeAction { Create, Delete, Upsert }

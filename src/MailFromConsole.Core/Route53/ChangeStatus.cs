@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Route53;
+
+public enum ChangeStatus { Pending, InSync }

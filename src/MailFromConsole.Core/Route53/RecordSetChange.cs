@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Route53;
+
+public sealed record RecordSetChange(ChangeAction Action, ResourceRecordSet RecordSet);

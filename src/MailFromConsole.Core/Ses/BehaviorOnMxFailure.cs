@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Ses;
+
+public enum BehaviorOnMxFailure { UseDefaultValue, RejectMessage }

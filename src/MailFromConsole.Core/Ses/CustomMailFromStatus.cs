@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Ses;
+
+public enum CustomMailFromStatus { Pending, Success, Failed, TemporaryFailure }

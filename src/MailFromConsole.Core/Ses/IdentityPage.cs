@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Ses;
+
+public sealed record IdentityPage(IReadOnlyList<string> Identities, string? NextToken);

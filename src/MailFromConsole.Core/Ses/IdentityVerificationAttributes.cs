@@ -1,0 +1,3 @@
+namespace MailFromConsole.Core.Ses;
+
+public sealed record IdentityVerificationAttributes(VerificationStatus VerificationStatus, string? VerificationToken);

@@ -1,0 +1,3 @@
+namespace MailFromConsole.LocalAws;
+
+public enum FaultKind { Throttling, ServerError, Delay, PriorRequestNotComplete }

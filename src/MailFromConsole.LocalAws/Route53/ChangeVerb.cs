@@ -1,0 +1,3 @@
+namespace MailFromConsole.LocalAws.Route53;
+
+internal enum ChangeVerb { Create, Delete, Upsert }

@@ -1,0 +1,3 @@
+namespace MailFromConsole.LocalAws.Store;
+
+public enum MailboxKind { Verification, Sent }

@@ -1,0 +1,3 @@
+namespace MailFromConsole.Web.Features.MailFrom;
+
+public enum MailFromDialogAction { Set, Disabled }

@@ -1,0 +1,8 @@
+namespace MailFromConsole.Web.Infrastructure.Auth;
+
+public enum PasswordCheck
+{
+    Wrong,
+    Right,
+    RightButRehash,
+}
