@@ -11,7 +11,7 @@ public interface IMailFromStatusCache
     /// <summary>The view's attributes (no SES call). Identities the view does not hold are absent.</summary>
     Task<IReadOnlyDictionary<string, IdentityMailFromDomainAttributes>> GetAsync(string region, IReadOnlyCollection<string> identities, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one identity from SES now (after a change) and tells the watchers.</summary>
+    /// <summary>Reads one identity from SES now (right before a change, or before a test email) and tells the watchers.</summary>
     Task<IdentityMailFromDomainAttributes?> RefreshAsync(string region, string identity, CancellationToken cancellationToken = default);
 
     /// <summary>Tells each change of the identity in the view (read first while watched) until the returned handle is disposed.</summary>

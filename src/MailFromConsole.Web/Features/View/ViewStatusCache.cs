@@ -6,7 +6,8 @@ namespace MailFromConsole.Web.Features.View;
 
 /// <summary>
 /// MAIL FROM attributes as the pages need them, read from the account view: a page view asks SES nothing. Only a
-/// change the console made reads SES at once (<see cref="RefreshAsync"/>), to confirm it; everything else is the sweeper's.
+/// change the console makes reads SES at once (<see cref="RefreshAsync"/>: the setting right before writing, and what a
+/// test email will use); everything else, the confirmation of a change too, is the sweeper's.
 /// </summary>
 public sealed class ViewStatusCache(AccountView view, AccountViewSweeper sweeper, WatchedIdentities watched, ISesClient ses, TimeProvider time) : IMailFromStatusCache
 {
