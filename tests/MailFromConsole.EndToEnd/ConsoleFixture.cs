@@ -35,9 +35,3 @@ public sealed class ConsoleFixture : IAsyncLifetime
         if (App is not null) await App.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
-{
-    public const string Name = "console";
-}

@@ -4,16 +4,6 @@ using MailFromConsole.Testing;
 
 namespace MailFromConsole.LocalAws.Tests;
 
-/// <summary>One running server for the whole shared table, reset before each row.</summary>
-public sealed class SharedServerFixture : IAsyncLifetime
-{
-    internal LocalAwsFixture Aws { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Aws = await LocalAwsFixture.StartAsync();
-
-    public async Task DisposeAsync() => await Aws.DisposeAsync();
-}
-
 /// <summary>
 /// The project's shared table of hostile and odd MAIL FROM inputs through the local SES endpoint. The local AWS
 /// applies SES's checks, not the console's: it may refuse more or accept some rows the console refuses, but whatever

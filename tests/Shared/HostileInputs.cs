@@ -1,24 +1,5 @@
 namespace MailFromConsole.Testing;
 
-/// <summary>One hostile or odd input with the verdict of the console's MAIL FROM rules for <see cref="HostileInputs.Identity"/>.</summary>
-/// <param name="Key">Short unique name, safe to show in test names (the value itself may hold NUL, CR/LF or 100,000 characters).</param>
-/// <param name="Value">The raw input, exactly as a user or a client might send it.</param>
-/// <param name="ExpectedNormalized">For a valid MAIL FROM domain, its normalised form (lower case, no trailing dot, punycode); null when it must be refused.</param>
-public sealed record HostileInput(string Key, string? Value, string? ExpectedNormalized)
-{
-    public bool IsValid => ExpectedNormalized is not null;
-
-    public override string ToString() => Key;
-}
-
-/// <summary>An identity input and the domain the rules must take from it (null when the identity is invalid).</summary>
-public sealed record HostileIdentity(string Key, string? Value, string? ExpectedDomain)
-{
-    public bool IsValid => ExpectedDomain is not null;
-
-    public override string ToString() => Key;
-}
-
 /// <summary>
 /// The one shared table of hostile and odd inputs that every layer's tests read (rules, wire client, local AWS, UI).
 /// Theories take the <c>Key</c> (from <see cref="MailFromDomainKeys"/>) and look the row up with <see cref="MailFromDomain"/>,

@@ -11,34 +11,6 @@ using Microsoft.Extensions.Logging;
 
 namespace MailFromConsole.Aws.Tests.Infrastructure;
 
-/// <summary>One request as the server received it.</summary>
-public sealed record RecordedRequest(
-    string Method,
-    string RawTarget,
-    string Path,
-    IReadOnlyList<KeyValuePair<string, string>> Query,
-    IReadOnlyDictionary<string, string> Headers,
-    string Body,
-    DateTimeOffset ReceivedAt)
-{
-    /// <summary>The form fields of a Query-API POST, decoded, in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Form => FormParser.Parse(Body);
-
-    public string? FormValue(string name) => Form.Where(p => p.Key == name).Select(p => (string?)p.Value).SingleOrDefault();
-
-    public string? QueryValue(string name) => Query.Where(p => p.Key == name).Select(p => (string?)p.Value).SingleOrDefault();
-
-    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
-}
-
-public sealed record CannedResponse(int StatusCode, string Body, string ContentType = "text/xml")
-{
-    public static CannedResponse Ok(string body) => new(200, body);
-
-    /// <summary>The request is read, then the connection is dropped: the client never gets an answer.</summary>
-    public static CannedResponse Lost { get; } = new(0, "");
-}
-
 /// <summary>A real HTTP listener (Kestrel on 127.0.0.1, port 0) that records every request and answers with what the test says.</summary>
 public sealed class LoopbackAwsServer : IAsyncDisposable
 {
@@ -94,20 +66,4 @@ public sealed class LoopbackAwsServer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-internal static class FormParser
-{
-    public static IReadOnlyList<KeyValuePair<string, string>> Parse(string body) =>
-        body.Length == 0
-            ? []
-            : body.Split('&').Select(pair =>
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                var key = eq < 0 ? pair : pair[..eq];
-                var value = eq < 0 ? "" : pair[(eq + 1)..];
-                return new KeyValuePair<string, string>(Decode(key), Decode(value));
-            }).ToList();
-
-    private static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
 }

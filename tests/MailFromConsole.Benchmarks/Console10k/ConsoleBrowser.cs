@@ -227,6 +227,3 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         _playwright.Dispose();
     }
 }
-
-/// <summary>How long after navigation start the first rows were on screen, how many, and the progress bar's text then (null: none shown).</summary>
-internal readonly record struct FirstRows(TimeSpan Elapsed, int Rows, string? Progress);

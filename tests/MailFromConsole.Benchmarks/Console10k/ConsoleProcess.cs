@@ -136,6 +136,3 @@ internal sealed class ConsoleProcess(int id)
 
     private static long Kib(string value) => long.Parse(value.Split(' ')[0], CultureInfo.InvariantCulture);
 }
-
-/// <summary>Memory of the console after induced full GCs: resident set, its private part, and the managed heap.</summary>
-internal readonly record struct MemorySample(long RssKib, long RssAnonKib, long GcHeapBytes);

@@ -61,6 +61,3 @@ internal static partial class LivePaneChange
     [GeneratedRegex(@"^(?<at>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}) dbug: MailFromConsole\.Web\.Features\.View\.AccountView\[0\] The view of (?<region>\S+) learned MailFrom changes of (?<identities>.+)$", RegexOptions.Multiline)]
     private static partial Regex LearnedLine();
 }
-
-/// <summary>From the change in SES until the view learned it (the sweeper's pace for an open identity), and from then until the pane showed it.</summary>
-internal sealed record LiveResult(TimeSpan ViewLearned, TimeSpan PaneAfterView);

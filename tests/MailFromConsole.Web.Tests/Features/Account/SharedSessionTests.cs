@@ -96,7 +96,3 @@ public abstract class SharedSessionTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, doraAfter.StatusCode);
     }
 }
-
-public sealed class SqliteSharedSessionTests(SqliteStorageFixture fixture) : SharedSessionTests<SqliteStorageFixture>(fixture);
-
-public sealed class PostgresSharedSessionTests(PostgresStorageFixture fixture) : SharedSessionTests<PostgresStorageFixture>(fixture);

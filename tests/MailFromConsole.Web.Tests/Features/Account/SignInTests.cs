@@ -1,7 +1,6 @@
 using System.Net;
 using MailFromConsole.Web.Infrastructure.Auth;
 using MailFromConsole.Web.Tests.Infrastructure.Auth;
-using MailFromConsole.Web.Tests.Infrastructure.Storage;
 namespace MailFromConsole.Web.Tests.Features.Account;
 
 public sealed class SignInTests : SeededAuthHostTest
@@ -212,62 +211,5 @@ public sealed class SignInTests : SeededAuthHostTest
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
-    }
-}
-
-public sealed class OidcSignInOptionTests : IDisposable
-{
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task SignInPageOffersTheIdentityProviderOnlyWhenConfigured()
-    {
-        var settings = AuthTestHost.SeededUsers(_folder.Path);
-        settings["Auth:Oidc:Authority"] = "https://login.corp.example/";
-        settings["Auth:Oidc:ClientId"] = "mailfrom-console";
-        settings["Auth:Oidc:DisplayName"] = "Corp SSO";
-        await using (var withOidc = await AuthTestHost.StartAsync(settings))
-        {
-            using var client = withOidc.NewClient();
-            using var page = await client.GetAsync("/account/login?returnUrl=%2Fidentities");
-            Assert.Contains("<a class=\"button secondary\" href=\"/account/login/oidc?returnUrl=%2Fidentities\">Sign in with Corp SSO</a>",
-                await page.Content.ReadAsStringAsync());
-        }
-
-        await using var without = await AuthTestHost.StartAsync(AuthTestHost.SeededUsers(_folder.Path));
-        using var plainClient = without.NewClient();
-        using var plain = await plainClient.GetAsync("/account/login");
-        Assert.DoesNotContain("/account/login/oidc", await plain.Content.ReadAsStringAsync());
-        using var route = await plainClient.GetAsync("/account/login/oidc");
-        Assert.NotEqual(System.Net.HttpStatusCode.OK, route.StatusCode);
-    }
-}
-
-public sealed class SignInAddressLimitTests : IDisposable
-{
-    private readonly TempFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task OneAddressTryingManyUserNamesIsSlowedDown()
-    {
-        var settings = AuthTestHost.SeededUsers(_folder.Path);
-        settings["Auth:LoginAttemptsPerMinutePerAddress"] = "3";
-        await using var host = await AuthTestHost.StartAsync(settings);
-        using var client = host.NewClient();
-        foreach (var name in new[] { "alice", "bob", "carol" })
-        {
-            using var wrong = await client.SignInAsync(name, "some-password");
-            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
-
-        using var limited = await client.SignInAsync("otto", AuthTestHost.OperatorPassword);
-
-        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Contains("Too many sign-in attempts from your address", await limited.Content.ReadAsStringAsync());
-        Assert.False(client.HasAuthCookie);
     }
 }

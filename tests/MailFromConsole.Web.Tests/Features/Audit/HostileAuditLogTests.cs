@@ -1,20 +1,7 @@
 using System.Text;
 using MailFromConsole.Testing;
 using MailFromConsole.Web.Features.Audit;
-using MailFromConsole.Web.Tests.Infrastructure.Storage;
 namespace MailFromConsole.Web.Tests.Features.Audit;
-
-/// <summary>One real SQLite audit log in a temp folder for the whole table.</summary>
-public sealed class HostileAuditLogFixture : IDisposable
-{
-    private readonly TempFolder folder = new();
-
-    public HostileAuditLogFixture() => Log = new ConsoleAuditLog(TestDatabases.InFolder(folder.Path));
-
-    public ConsoleAuditLog Log { get; }
-
-    public void Dispose() => folder.Dispose();
-}
 
 /// <summary>
 /// Every hostile value of the shared table as the identity, before/after values and detail of an audit entry (a

@@ -58,7 +58,3 @@ public abstract class MigrationTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Contains(options.Description, refused.Message);
     }
 }
-
-public sealed class SqliteMigrationTests(SqliteStorageFixture fixture) : MigrationTests<SqliteStorageFixture>(fixture);
-
-public sealed class PostgresMigrationTests(PostgresStorageFixture fixture) : MigrationTests<PostgresStorageFixture>(fixture);

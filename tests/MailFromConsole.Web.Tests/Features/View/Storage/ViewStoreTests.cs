@@ -83,7 +83,3 @@ public abstract class ViewStoreTests<TFixture>(TFixture fixture) : IClassFixture
         Assert.Equal(["eu-west-1", "us-east-1"], drift.Select(d => d.Region));
     }
 }
-
-public sealed class SqliteViewStoreTests(SqliteStorageFixture fixture) : ViewStoreTests<SqliteStorageFixture>(fixture);
-
-public sealed class PostgresViewStoreTests(PostgresStorageFixture fixture) : ViewStoreTests<PostgresStorageFixture>(fixture);
