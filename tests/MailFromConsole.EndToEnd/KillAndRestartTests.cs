@@ -29,7 +29,7 @@ public sealed partial class KillAndRestartTests(ConsoleFixture console)
         try
         {
             var page = await console.Browser.SignInAsync(app.BaseUrl, TestUsers.Operator, $"domains?region={Region}");
-            var jobId = await StartBulkJobAsync(page, "k9-", identities.Count);
+            var jobId = await StartBulkJobAsync(page, app, "k9-", identities.Count);
 
             // SES takes one identity a second: the job is killed once some rows are done and most are not.
             var settled = await WaitForSettledAsync(page, atLeast: 4);
@@ -129,7 +129,7 @@ public sealed partial class KillAndRestartTests(ConsoleFixture console)
     }
 
     /// <summary>Searches the Domains list, selects every match, reviews and starts the job; returns its id from the job page it opens.</summary>
-    private static async Task<long> StartBulkJobAsync(IPage page, string search, int count)
+    private static async Task<long> StartBulkJobAsync(IPage page, ConsoleApp app, string search, int count)
     {
         await page.Locator("input[data-testid=identity-search]").FillAsync(search);
         await Expect(page.GetByTestId("identity-count-title")).ToHaveTextAsync($"Domains ({count})", new() { Timeout = 30_000 });
@@ -139,7 +139,16 @@ public sealed partial class KillAndRestartTests(ConsoleFixture console)
         await page.GetByTestId("bulk-review").ClickAsync();
         await Expect(page.GetByTestId("bulk-review-summary")).ToHaveTextAsync($"{count} of {count} will be set; 0 skipped.", new() { Timeout = 30_000 });
         await page.GetByTestId("bulk-start").ClickAsync();
-        await page.WaitForURLAsync(JobPath());
+        try
+        {
+            // A fresh console on two loaded cores: its start-up sweep shares the database and SES with the job being created.
+            await page.WaitForURLAsync(JobPath(), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = string.Join(" | ", await page.Locator(".mud-dialog, .mud-alert, #blazor-error-ui").AllInnerTextsAsync());
+            throw new TimeoutException($"The job page did not open. The page showed: {shown}\nThe console logged:\n{app.Output}");
+        }
         return long.Parse(JobPath().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 

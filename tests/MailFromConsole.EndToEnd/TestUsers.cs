@@ -1,5 +1,6 @@
 namespace MailFromConsole.EndToEnd;
 
+/// <summary>The users the browser tests sign in as, one per role.</summary>
 public static class TestUsers
 {
     public static readonly TestUser Operator = new("otto", "Operator", "operator-password-1");
